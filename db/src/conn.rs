@@ -1,0 +1,134 @@
+//! One connection type over both backends, and the r2d2 manager that opens it.
+
+use crate::{DbError, DbUrl};
+use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
+use diesel::pg::PgConnection;
+use diesel::r2d2::ManageConnection;
+use diesel::sqlite::SqliteConnection;
+use diesel::{Connection, RunQueryDsl};
+
+/// A connection to whichever database the shop runs on. Domain functions take
+/// `&mut DbConn` and never open their own transaction: the caller does.
+#[derive(diesel::MultiConnection)]
+pub enum DbConn {
+    Sqlite(SqliteConnection),
+    Postgres(PgConnection),
+}
+
+impl DbConn {
+    pub fn backend(&self) -> crate::Backend {
+        match self {
+            DbConn::Sqlite(_) => crate::Backend::Sqlite,
+            DbConn::Postgres(_) => crate::Backend::Postgres,
+        }
+    }
+
+    /// Opens a connection, with the per-connection SQLite settings applied.
+    pub fn open(url: &DbUrl) -> Result<DbConn, DbError> {
+        match url {
+            DbUrl::Sqlite { path } => {
+                let mut conn = SqliteConnection::establish(path)
+                    .map_err(|e| DbError::Connection(e.to_string()))?;
+                // Durability first: a sale the customer paid for must survive a power
+                // cut (synchronous=FULL). Checkpoints run in the background, never
+                // inside a till's commit (wal_autocheckpoint=0).
+                conn.batch_execute(
+                    "PRAGMA busy_timeout = 10000;
+                     PRAGMA foreign_keys = ON;
+                     PRAGMA synchronous = FULL;
+                     PRAGMA wal_autocheckpoint = 0;",
+                )
+                .map_err(|e| DbError::Connection(e.to_string()))?;
+                Ok(DbConn::Sqlite(conn))
+            }
+            DbUrl::Postgres { url } => PgConnection::establish(url)
+                .map(DbConn::Postgres)
+                .map_err(|e| DbError::Connection(e.to_string())),
+        }
+    }
+
+    /// Runs `f` in a write transaction: `BEGIN IMMEDIATE` on SQLite (a deferred
+    /// transaction that later writes fails with "database is locked" when another
+    /// process writes), a plain transaction on PostgreSQL. Rolled back on error.
+    pub fn write_transaction<T, E>(
+        &mut self,
+        f: impl FnOnce(&mut DbConn) -> Result<T, E>,
+    ) -> Result<T, E>
+    where
+        E: From<diesel::result::Error>,
+    {
+        match self {
+            DbConn::Sqlite(c) => AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?,
+            DbConn::Postgres(_) => {
+                <DbConn as Connection>::TransactionManager::begin_transaction(self)?
+            }
+        }
+        match f(self) {
+            Ok(value) => {
+                if let Err(commit_error) =
+                    <DbConn as Connection>::TransactionManager::commit_transaction(self)
+                {
+                    // Diesel may already have rolled back; a second failure changes nothing.
+                    let _ = <DbConn as Connection>::TransactionManager::rollback_transaction(self);
+                    return Err(commit_error.into());
+                }
+                Ok(value)
+            }
+            Err(e) => {
+                if let Err(rollback_error) =
+                    <DbConn as Connection>::TransactionManager::rollback_transaction(self)
+                {
+                    tracing::error!(%rollback_error, "rollback failed");
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// True when the connection is inside a transaction or its transaction
+    /// manager is broken: such a connection must not go back to the pool.
+    fn is_dirty(&mut self) -> bool {
+        if <DbConn as Connection>::TransactionManager::is_broken_transaction_manager(self) {
+            return true;
+        }
+        let status = <DbConn as Connection>::TransactionManager::transaction_manager_status_mut(self);
+        !matches!(status.transaction_depth(), Ok(None))
+    }
+}
+
+/// Opens connections for r2d2. Hand-written so that connection errors come out
+/// as they are instead of as a pool time-out.
+#[derive(Debug)]
+pub(crate) struct Manager {
+    url: DbUrl,
+}
+
+impl Manager {
+    pub(crate) fn new(url: DbUrl) -> Self {
+        Manager { url }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub(crate) struct ManagerError(String);
+
+impl ManageConnection for Manager {
+    type Connection = DbConn;
+    type Error = ManagerError;
+
+    fn connect(&self) -> Result<DbConn, ManagerError> {
+        DbConn::open(&self.url).map_err(|e| ManagerError(e.to_string()))
+    }
+
+    fn is_valid(&self, conn: &mut DbConn) -> Result<(), ManagerError> {
+        diesel::sql_query("SELECT 1")
+            .execute(conn)
+            .map(|_| ())
+            .map_err(|e| ManagerError(e.to_string()))
+    }
+
+    fn has_broken(&self, conn: &mut DbConn) -> bool {
+        std::thread::panicking() || conn.is_dirty()
+    }
+}

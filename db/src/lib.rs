@@ -1,0 +1,28 @@
+//! Comptoir's shared foundation: the schema, one connection type over SQLite and
+//! PostgreSQL, the pools, embedded migrations, value types, the clock, the audit
+//! log and the accounts that every other crate builds on.
+
+pub mod accounts;
+pub mod audit;
+pub mod clock;
+mod conn;
+mod fixed;
+mod error;
+pub mod ids;
+pub mod migrate;
+pub mod money;
+mod pool;
+pub mod quantity;
+pub mod schema;
+#[cfg(feature = "testing")]
+pub mod testing;
+pub mod url;
+
+pub use accounts::Role;
+pub use clock::{Clock, FixedClock, SystemClock};
+pub use conn::DbConn;
+pub use error::DbError;
+pub use money::Money;
+pub use pool::Db;
+pub use quantity::Quantity;
+pub use url::{Backend, DbUrl};

@@ -1,0 +1,142 @@
+//! The pools: on SQLite one writer connection and a pool of readers (SQLite has
+//! one writer at a time; queuing in-process beats `busy_timeout` by far), on
+//! PostgreSQL one pool for both.
+
+use crate::conn::Manager;
+use crate::{Backend, DbConn, DbError, DbUrl};
+use diesel::Connection;
+use diesel::connection::SimpleConnection;
+use diesel::r2d2::{Pool, PooledConnection};
+use diesel::sqlite::SqliteConnection;
+use std::sync::{Arc, Weak};
+use std::time::Duration;
+
+const CHECKPOINT_EVERY: Duration = Duration::from_secs(2);
+
+/// A handle on the shop's database; cheap to clone.
+#[derive(Clone)]
+pub struct Db {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    url: DbUrl,
+    read: Pool<Manager>,
+    write: Pool<Manager>,
+}
+
+impl Db {
+    /// Connects to `url`, reporting an unreachable or malformed database as it is.
+    /// Does not migrate: call [`Db::migrate`].
+    pub fn connect(url: &str) -> Result<Db, DbError> {
+        let url = DbUrl::parse(url)?;
+        if let DbUrl::Sqlite { path } = &url {
+            enable_wal(path)?;
+        }
+        // One real connection first, so that a wrong password or a missing host
+        // is reported as such and not as a pool time-out.
+        drop(DbConn::open(&url)?);
+        let (readers, writers) = match url.backend() {
+            Backend::Sqlite => (8, 1),
+            Backend::Postgres => (16, 16),
+        };
+        let read = build_pool(&url, readers);
+        let write = match url.backend() {
+            Backend::Sqlite => build_pool(&url, writers),
+            Backend::Postgres => read.clone(),
+        };
+        let db = Db {
+            inner: Arc::new(Inner { url, read, write }),
+        };
+        if db.backend() == Backend::Sqlite {
+            spawn_checkpointer(Arc::downgrade(&db.inner));
+        }
+        Ok(db)
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.inner.url.backend()
+    }
+
+    pub fn url(&self) -> &DbUrl {
+        &self.inner.url
+    }
+
+    /// Runs read-only work on a reader connection.
+    pub fn read<T, E>(&self, f: impl FnOnce(&mut DbConn) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<DbError>,
+    {
+        let mut conn = checkout(&self.inner.read)?;
+        f(&mut conn)
+    }
+
+    /// Runs `f` in one write transaction on the writer connection: everything `f`
+    /// writes commits together or not at all.
+    pub fn write<T, E>(&self, f: impl FnOnce(&mut DbConn) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<DbError> + From<diesel::result::Error>,
+    {
+        let mut conn = checkout(&self.inner.write)?;
+        conn.write_transaction(f)
+    }
+
+    /// Applies the pending migrations; returns the names of those applied.
+    pub fn migrate(&self) -> Result<Vec<String>, DbError> {
+        let mut conn = checkout(&self.inner.write)?;
+        crate::migrate::run_pending(&mut conn)
+    }
+
+    /// Copies the WAL back into the database file now (SQLite; no-op elsewhere).
+    pub fn checkpoint(&self) -> Result<(), DbError> {
+        if self.backend() == Backend::Sqlite {
+            let mut conn = checkout(&self.inner.read)?;
+            conn.batch_execute("PRAGMA wal_checkpoint(PASSIVE);")?;
+        }
+        Ok(())
+    }
+}
+
+fn build_pool(url: &DbUrl, size: u32) -> Pool<Manager> {
+    // Unchecked: the connection was just proven to work; connections open lazily.
+    Pool::builder()
+        .max_size(size)
+        .min_idle(Some(0))
+        .connection_timeout(Duration::from_secs(30))
+        .build_unchecked(Manager::new(url.clone()))
+}
+
+fn checkout(pool: &Pool<Manager>) -> Result<PooledConnection<Manager>, DbError> {
+    pool.get().map_err(|e| DbError::Pool(e.to_string()))
+}
+
+/// WAL is a property of the file: set it once, before any pool exists.
+fn enable_wal(path: &str) -> Result<(), DbError> {
+    let mut conn =
+        SqliteConnection::establish(path).map_err(|e| DbError::Connection(e.to_string()))?;
+    conn.batch_execute("PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL;")
+        .map_err(|e| DbError::Connection(format!("{path}: {e}")))
+}
+
+/// Checkpoints the WAL outside of any till's commit (the connections run with
+/// `wal_autocheckpoint=0`). Stops once the last `Db` handle is dropped.
+fn spawn_checkpointer(inner: Weak<Inner>) {
+    let spawned = std::thread::Builder::new()
+        .name("sqlite-checkpoint".into())
+        .spawn(move || {
+            loop {
+                std::thread::sleep(CHECKPOINT_EVERY);
+                let Some(inner) = inner.upgrade() else { return };
+                let result = checkout(&inner.read).and_then(|mut conn| {
+                    conn.batch_execute("PRAGMA wal_checkpoint(PASSIVE);")
+                        .map_err(DbError::from)
+                });
+                if let Err(error) = result {
+                    tracing::warn!(%error, "WAL checkpoint failed");
+                }
+            }
+        });
+    if let Err(error) = spawned {
+        tracing::error!(%error, "cannot start the WAL checkpoint thread");
+    }
+}
