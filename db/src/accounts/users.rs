@@ -99,6 +99,11 @@ pub fn create(
 ) -> Result<User, AccountError> {
     let username = normalize_username(new.username)?;
     let display_name = normalize_display_name(new.display_name)?;
+    // Checked first: on PostgreSQL a failed INSERT would abort the caller's
+    // whole transaction. The UNIQUE constraint still guards against a race.
+    if find_row(conn, &username)?.is_some() {
+        return Err(AccountError::UsernameTaken);
+    }
     let inserted = diesel::insert_into(users::table)
         .values((
             users::username.eq(&username),
