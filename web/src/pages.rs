@@ -1,0 +1,9 @@
+//! One module per page. Each takes the [`PageCtx`](crate::layout::PageCtx) first and
+//! returns a whole document.
+
+pub mod account;
+pub mod dashboard;
+pub mod error;
+pub mod login;
+pub mod setup;
+pub mod users;
