@@ -87,6 +87,15 @@ impl Db {
         crate::migrate::run_pending(&mut conn)
     }
 
+    /// Whether the database answers (health checks).
+    pub fn ping(&self) -> Result<(), DbError> {
+        self.read(|conn| {
+            use diesel::RunQueryDsl;
+            diesel::sql_query("SELECT 1").execute(conn)?;
+            Ok(())
+        })
+    }
+
     /// Copies the WAL back into the database file now (SQLite; no-op elsewhere).
     pub fn checkpoint(&self) -> Result<(), DbError> {
         if self.backend() == Backend::Sqlite {

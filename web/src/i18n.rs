@@ -3,11 +3,13 @@
 //! Each language is one exhaustive `match` over [`Msg`], so a message that lacks a
 //! translation does not compile.
 
+mod date;
 mod en;
 mod fr;
 mod lang;
 mod msg;
 
+pub use date::{long_date, short_datetime};
 pub use lang::Lang;
 pub use msg::Msg;
 

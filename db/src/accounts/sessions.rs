@@ -2,7 +2,7 @@
 //! revoked. The cookie holds a random secret; the table holds only its hash.
 
 use super::users::UserRow;
-use super::{AccountError, User, random_secret, secret_hash};
+use super::{AccountError, Role, User, random_secret, secret_hash};
 use crate::ids::{SessionId, UserId};
 use crate::schema::{sessions, users};
 use crate::DbConn;
@@ -33,6 +33,16 @@ pub struct Session {
 }
 
 impl Session {
+    /// The role this session acts with: a PIN is a weaker secret than a password,
+    /// so a session opened with a PIN has a cashier's rights at most.
+    pub fn role(&self) -> Role {
+        if self.via_pin {
+            self.user.role.min(Role::Cashier)
+        } else {
+            self.user.role
+        }
+    }
+
     pub fn needs_touch(&self, now: NaiveDateTime) -> bool {
         now - self.last_seen_at >= TOUCH_EVERY
     }

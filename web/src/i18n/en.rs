@@ -114,5 +114,48 @@ pub(super) fn text(msg: Msg) -> &'static str {
             "Try again; if it keeps happening, tell the person in charge of the shop."
         }
         Msg::BackHome => "Back to the home page",
+        Msg::ErrInvalidUsername => {
+            "A user name has 2 to 32 characters: lower-case letters without accents, digits, “.”, “-” or “_”."
+        }
+        Msg::ErrUsernameTaken => "This user name is already taken.",
+        Msg::ErrInvalidDisplayName => "The display name has 1 to 80 characters.",
+        Msg::ErrWeakPassword => "The password must have at least 8 characters (at most 128).",
+        Msg::ErrInvalidPin => "The PIN has 4 to 8 digits.",
+        Msg::ErrLastOwner => "The shop must keep at least one active owner.",
+        Msg::ErrThrottled => "Too many failed attempts: try again in {minutes} min.",
+        Msg::ErrBadCredentials => "Wrong user name or password.",
+        Msg::ErrBadPin => "Wrong PIN.",
+        Msg::ErrPasswordsDiffer => "The two passwords differ.",
+        Msg::ErrCurrentPassword => "The current password is wrong.",
+        Msg::ErrRoleRequired => "Choose a role.",
+        Msg::ErrCsrf => {
+            "The form has expired or did not come from Comptoir: reload the page and try again."
+        }
+        Msg::ErrSetupToken => {
+            "Invalid setup address: use the one printed in the console when the server started."
+        }
+        Msg::ErrBadForm => "Incomplete or malformed form.",
+        Msg::ErrBadJson => "Invalid JSON body: {detail}",
+        Msg::ErrBadQuery => "Invalid parameters: {detail}",
+        Msg::ErrUnauthorized => {
+            "Authentication required: send “Authorization: Bearer TOKEN” with a valid token."
+        }
+        Msg::ErrForbidden => "Your role does not allow this action.",
+        Msg::ErrNotFound => "Not found.",
+        Msg::ErrInternal => "Internal error: nothing was half-saved, try again.",
+        Msg::ErrUnavailable => "Database unavailable, try again in a moment.",
+        Msg::NotSetUpYet => {
+            "Comptoir has no account yet: open the setup address printed in the server console to create the owner’s."
+        }
+        Msg::FlashWelcome => "Owner account created. Welcome to Comptoir!",
+        Msg::FlashUserCreated => "User created.",
+        Msg::FlashUserSaved => "Changes saved.",
+        Msg::FlashPasswordReset => "Password changed; all of this user’s sessions are closed.",
+        Msg::FlashPinSaved => "PIN saved.",
+        Msg::FlashPinRemoved => "PIN removed.",
+        Msg::FlashSessionsRevoked => "All of this user’s sessions are closed.",
+        Msg::FlashLanguageSaved => "Language saved.",
+        Msg::FlashPasswordChanged => "Password changed. Please log in again.",
+        Msg::FlashLoggedOut => "You are logged out.",
     }
 }

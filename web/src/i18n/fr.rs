@@ -119,5 +119,52 @@ pub(super) fn text(msg: Msg) -> &'static str {
             "Réessayez\u{a0}; si le problème persiste, prévenez le responsable de la boutique."
         }
         Msg::BackHome => "Retour à l’accueil",
+        Msg::ErrInvalidUsername => {
+            "Un identifiant compte de 2 à 32 caractères\u{a0}: lettres minuscules sans accent, chiffres, «\u{a0}.\u{a0}», «\u{a0}-\u{a0}» ou «\u{a0}_\u{a0}»."
+        }
+        Msg::ErrUsernameTaken => "Cet identifiant est déjà pris.",
+        Msg::ErrInvalidDisplayName => "Le nom affiché compte de 1 à 80 caractères.",
+        Msg::ErrWeakPassword => "Le mot de passe doit compter au moins 8 caractères (128 au plus).",
+        Msg::ErrInvalidPin => "Le code PIN compte de 4 à 8 chiffres.",
+        Msg::ErrLastOwner => "La boutique doit garder au moins un propriétaire actif.",
+        Msg::ErrThrottled => {
+            "Trop de tentatives échouées\u{a0}: réessayez dans {minutes}\u{a0}min."
+        }
+        Msg::ErrBadCredentials => "Identifiant ou mot de passe incorrect.",
+        Msg::ErrBadPin => "Code PIN incorrect.",
+        Msg::ErrPasswordsDiffer => "Les deux mots de passe ne sont pas identiques.",
+        Msg::ErrCurrentPassword => "Le mot de passe actuel est incorrect.",
+        Msg::ErrRoleRequired => "Choisissez un rôle.",
+        Msg::ErrCsrf => {
+            "Le formulaire a expiré ou ne vient pas de Comptoir\u{a0}: rechargez la page et réessayez."
+        }
+        Msg::ErrSetupToken => {
+            "Adresse de configuration invalide\u{a0}: utilisez celle affichée dans la console au démarrage du serveur."
+        }
+        Msg::ErrBadForm => "Formulaire incomplet ou mal formé.",
+        Msg::ErrBadJson => "Corps JSON invalide\u{a0}: {detail}",
+        Msg::ErrBadQuery => "Paramètres invalides\u{a0}: {detail}",
+        Msg::ErrUnauthorized => {
+            "Authentification requise\u{a0}: envoyez «\u{a0}Authorization: Bearer JETON\u{a0}» avec un jeton valide."
+        }
+        Msg::ErrForbidden => "Votre rôle ne permet pas cette action.",
+        Msg::ErrNotFound => "Introuvable.",
+        Msg::ErrInternal => "Erreur interne\u{a0}: rien n’a été enregistré à moitié, réessayez.",
+        Msg::ErrUnavailable => "Base de données indisponible, réessayez dans un instant.",
+        Msg::NotSetUpYet => {
+            "Comptoir n’a pas encore de compte\u{a0}: ouvrez l’adresse de configuration affichée dans la console du serveur pour créer celui du propriétaire."
+        }
+        Msg::FlashWelcome => "Compte du propriétaire créé. Bienvenue dans Comptoir\u{a0}!",
+        Msg::FlashUserCreated => "Utilisateur créé.",
+        Msg::FlashUserSaved => "Modifications enregistrées.",
+        Msg::FlashPasswordReset => {
+            "Mot de passe changé\u{a0}; toutes les sessions de cet utilisateur sont fermées."
+        }
+        Msg::FlashPinSaved => "Code PIN enregistré.",
+        Msg::FlashPinRemoved => "Code PIN supprimé.",
+        Msg::FlashSessionsRevoked => "Toutes les sessions de cet utilisateur sont fermées.",
+        Msg::FlashLanguageSaved => "Langue enregistrée.",
+        Msg::FlashPasswordChanged => "Mot de passe changé. Reconnectez-vous.",
+        Msg::FlashLoggedOut => "Vous êtes déconnecté.",
     }
 }

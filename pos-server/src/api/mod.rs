@@ -1,0 +1,44 @@
+//! The JSON API under `/api/v1`: bearer tokens, the JSON error shape, decimal
+//! strings, and its OpenAPI document generated from the code.
+
+mod me;
+mod openapi;
+
+use crate::error::AppError;
+use actix_web::web;
+use ::web::i18n::Msg;
+
+pub use openapi::ApiDoc;
+
+pub fn scope() -> actix_web::Scope {
+    web::scope("/api/v1")
+        .app_data(json_config())
+        .app_data(query_config())
+        .app_data(path_config())
+        .route("/openapi.json", web::get().to(openapi::document))
+        .route("/me", web::get().to(me::me))
+        .default_service(web::to(not_found))
+}
+
+async fn not_found() -> Result<actix_web::HttpResponse, AppError> {
+    Err(AppError::not_found())
+}
+
+/// A malformed body is a 400 with what serde said, never a 500.
+fn json_config() -> web::JsonConfig {
+    web::JsonConfig::default()
+        .limit(1024 * 1024)
+        .error_handler(|err, _req| {
+            AppError::bad_request(Msg::ErrBadJson).arg("detail", err.to_string()).into()
+        })
+}
+
+fn query_config() -> web::QueryConfig {
+    web::QueryConfig::default().error_handler(|err, _req| {
+        AppError::bad_request(Msg::ErrBadQuery).arg("detail", err.to_string()).into()
+    })
+}
+
+fn path_config() -> web::PathConfig {
+    web::PathConfig::default().error_handler(|_err, _req| AppError::not_found().into())
+}

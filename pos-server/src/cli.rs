@@ -1,0 +1,97 @@
+//! The command line: `comptoir serve | migrate | user add | token create`.
+//! Each failure is one line on stderr and a non-zero exit, never a panic.
+
+mod accounts;
+mod serve;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+#[derive(Debug, Parser)]
+#[command(name = "comptoir", version, about = "Comptoir: the till, the back office and the customer file of a small shop")]
+pub struct Cli {
+    /// Database: sqlite://PATH or postgres://USER@HOST/DATABASE
+    #[arg(long = "db", global = true, env = "COMPTOIR_DATABASE_URL", default_value = "sqlite://comptoir.db")]
+    pub db: String,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Start the server (migrates the database first)
+    Serve(serve::ServeArgs),
+    /// Apply pending database migrations
+    Migrate,
+    /// Manage users
+    User {
+        #[command(subcommand)]
+        action: accounts::UserCommand,
+    },
+    /// Manage API tokens
+    Token {
+        #[command(subcommand)]
+        action: accounts::TokenCommand,
+    },
+}
+
+/// A command's failure: printed as `comptoir: …` and exit 1.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error(transparent)]
+    Start(#[from] crate::StartError),
+    #[error("{0}")]
+    Db(#[from] db::DbError),
+    #[error("{0}")]
+    Account(#[from] db::accounts::AccountError),
+    #[error("{0}")]
+    Usage(String),
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Parses the command line, runs the command, returns the exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let default_level = match cli.command {
+        Command::Serve(_) => "info",
+        _ => "warn",
+    };
+    init_logs(default_level);
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("comptoir: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+pub fn run(cli: Cli) -> Result<(), CliError> {
+    match cli.command {
+        Command::Serve(args) => serve::serve(&cli.db, args),
+        Command::Migrate => {
+            let db = db::Db::connect(&cli.db)?;
+            let applied = db.migrate()?;
+            if applied.is_empty() {
+                println!("database up to date");
+            } else {
+                for name in applied {
+                    println!("applied {name}");
+                }
+            }
+            Ok(())
+        }
+        Command::User { action } => accounts::user(&cli.db, action),
+        Command::Token { action } => accounts::token(&cli.db, action),
+    }
+}
+
+fn init_logs(default_level: &str) {
+    use tracing_subscriber::EnvFilter;
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default_level));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
+}

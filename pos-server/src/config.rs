@@ -1,0 +1,36 @@
+//! What the server is told at start: from flags and environment variables.
+
+use chrono_tz::Tz;
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// `sqlite://comptoir.db` or `postgres://…`.
+    pub database_url: String,
+    /// `127.0.0.1:8080`; port 0 picks a free one (tests).
+    pub bind: String,
+    /// Business days are cut in this zone.
+    pub timezone: Tz,
+    /// Marks cookies `Secure`: set when Comptoir is served over HTTPS.
+    pub secure_cookies: bool,
+    /// Worker threads; None = one per core.
+    pub workers: Option<usize>,
+}
+
+impl Config {
+    pub fn new(database_url: impl Into<String>, bind: impl Into<String>) -> Self {
+        Config {
+            database_url: database_url.into(),
+            bind: bind.into(),
+            timezone: chrono_tz::Europe::Paris,
+            secure_cookies: false,
+            workers: None,
+        }
+    }
+}
+
+/// Parses a time zone name such as `Europe/Paris`, with a sentence when it is not one.
+pub fn parse_timezone(name: &str) -> Result<Tz, String> {
+    name.trim()
+        .parse::<Tz>()
+        .map_err(|_| format!("unknown time zone {name:?} (expected a name such as Europe/Paris)"))
+}

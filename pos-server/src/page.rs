@@ -1,0 +1,189 @@
+//! What every page handler needs about the request (language, user, CSRF token,
+//! flash message), gathered once, and the ways a page answers.
+
+use crate::auth::{csrf_token, current_session};
+use crate::error::AppError;
+use actix_web::cookie::Cookie;
+use actix_web::dev::Payload;
+use actix_web::http::StatusCode;
+use actix_web::{FromRequest, HttpRequest, HttpResponse};
+use db::accounts::sessions::Session;
+use maud::Markup;
+use std::future::Future;
+use std::pin::Pin;
+use ::web::i18n::{Lang, Msg};
+use ::web::layout::{Flash, FlashKind, NavUser, PageCtx};
+
+const FLASH_COOKIE: &str = "comptoir_flash";
+
+/// The page context of this request.
+pub struct Page {
+    pub ctx: PageCtx,
+}
+
+impl Page {
+    /// Builds the context from what is known of the request; `session` as looked up.
+    pub fn build(req: &HttpRequest, session: Option<&Session>) -> Page {
+        let lang = language(req, session);
+        let flash = req
+            .cookie(FLASH_COOKIE)
+            .and_then(|c| FlashNote::from_code(c.value()))
+            .map(|note| note.flash(lang));
+        Page {
+            ctx: PageCtx {
+                lang,
+                user: session.map(|s| NavUser {
+                    display_name: s.user.display_name.clone(),
+                    role: s.role(),
+                }),
+                csrf_token: csrf_token(req),
+                flash,
+            },
+        }
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.ctx.lang
+    }
+
+    pub fn t(&self, msg: Msg) -> &'static str {
+        self.ctx.t(msg)
+    }
+
+    /// A 200 page.
+    pub fn ok(&self, markup: Markup) -> HttpResponse {
+        self.respond(StatusCode::OK, markup)
+    }
+
+    /// A page with a status (a form sent back with its errors: 422, 401, 429…).
+    pub fn respond(&self, status: StatusCode, markup: Markup) -> HttpResponse {
+        let mut builder = HttpResponse::build(status);
+        builder.content_type("text/html; charset=utf-8");
+        builder.insert_header(("Cache-Control", "no-store"));
+        if self.ctx.flash.is_some() {
+            // Shown once: the cookie goes with this page.
+            let mut removal = Cookie::build(FLASH_COOKIE, "").path("/").finish();
+            removal.make_removal();
+            builder.cookie(removal);
+        }
+        builder.body(markup.into_string())
+    }
+}
+
+/// The user's own choice, else the browser's, else French.
+pub fn language(req: &HttpRequest, session: Option<&Session>) -> Lang {
+    session
+        .and_then(|s| s.user.language.as_deref())
+        .and_then(Lang::parse)
+        .unwrap_or_else(|| browser_language(req))
+}
+
+pub fn browser_language(req: &HttpRequest) -> Lang {
+    req.headers()
+        .get(actix_web::http::header::ACCEPT_LANGUAGE)
+        .and_then(|h| h.to_str().ok())
+        .map(Lang::from_accept_language)
+        .unwrap_or_default()
+}
+
+impl FromRequest for Page {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, AppError>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move {
+            let session = current_session(&req).await?;
+            Ok(Page::build(&req, session.as_ref()))
+        })
+    }
+}
+
+/// One-off messages carried over a redirect, by code (never free text in a cookie).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FlashNote {
+    Welcome,
+    UserCreated,
+    UserSaved,
+    PasswordReset,
+    PinSaved,
+    PinRemoved,
+    SessionsRevoked,
+    LanguageSaved,
+    PasswordChanged,
+    LoggedOut,
+}
+
+impl FlashNote {
+    const ALL: [FlashNote; 10] = [
+        FlashNote::Welcome,
+        FlashNote::UserCreated,
+        FlashNote::UserSaved,
+        FlashNote::PasswordReset,
+        FlashNote::PinSaved,
+        FlashNote::PinRemoved,
+        FlashNote::SessionsRevoked,
+        FlashNote::LanguageSaved,
+        FlashNote::PasswordChanged,
+        FlashNote::LoggedOut,
+    ];
+
+    fn code(self) -> &'static str {
+        match self {
+            FlashNote::Welcome => "welcome",
+            FlashNote::UserCreated => "user-created",
+            FlashNote::UserSaved => "user-saved",
+            FlashNote::PasswordReset => "password-reset",
+            FlashNote::PinSaved => "pin-saved",
+            FlashNote::PinRemoved => "pin-removed",
+            FlashNote::SessionsRevoked => "sessions-revoked",
+            FlashNote::LanguageSaved => "language-saved",
+            FlashNote::PasswordChanged => "password-changed",
+            FlashNote::LoggedOut => "logged-out",
+        }
+    }
+
+    fn from_code(code: &str) -> Option<FlashNote> {
+        FlashNote::ALL.into_iter().find(|n| n.code() == code)
+    }
+
+    fn msg(self) -> Msg {
+        match self {
+            FlashNote::Welcome => Msg::FlashWelcome,
+            FlashNote::UserCreated => Msg::FlashUserCreated,
+            FlashNote::UserSaved => Msg::FlashUserSaved,
+            FlashNote::PasswordReset => Msg::FlashPasswordReset,
+            FlashNote::PinSaved => Msg::FlashPinSaved,
+            FlashNote::PinRemoved => Msg::FlashPinRemoved,
+            FlashNote::SessionsRevoked => Msg::FlashSessionsRevoked,
+            FlashNote::LanguageSaved => Msg::FlashLanguageSaved,
+            FlashNote::PasswordChanged => Msg::FlashPasswordChanged,
+            FlashNote::LoggedOut => Msg::FlashLoggedOut,
+        }
+    }
+
+    fn flash(self, lang: Lang) -> Flash {
+        Flash {
+            kind: FlashKind::Success,
+            text: ::web::i18n::t(lang, self.msg()).to_owned(),
+        }
+    }
+}
+
+/// 303 to `location`, with a message for the next page.
+pub fn redirect_with(location: &str, note: FlashNote) -> HttpResponse {
+    let cookie = Cookie::build(FLASH_COOKIE, note.code())
+        .path("/")
+        .http_only(true)
+        .finish();
+    HttpResponse::SeeOther()
+        .insert_header(("Location", location))
+        .cookie(cookie)
+        .finish()
+}
+
+pub fn redirect(location: &str) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header(("Location", location))
+        .finish()
+}

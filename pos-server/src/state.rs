@@ -1,0 +1,52 @@
+//! What every handler shares: the database, the clock, the configuration and the
+//! one-time setup address.
+
+use crate::config::Config;
+use db::{Clock, Db};
+use std::sync::{Arc, Mutex};
+use subtle::ConstantTimeEq;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub clock: Arc<dyn Clock>,
+    pub config: Arc<Config>,
+    pub setup: Arc<SetupGate>,
+}
+
+/// The secret of the first-run setup address. It exists only while the
+/// database has no user; the page checks that too, so an account created from
+/// the command line closes it as well.
+#[derive(Debug, Default)]
+pub struct SetupGate {
+    token: Mutex<Option<String>>,
+}
+
+impl SetupGate {
+    pub fn open() -> (SetupGate, String) {
+        let token = db::accounts::random_secret();
+        let gate = SetupGate {
+            token: Mutex::new(Some(token.clone())),
+        };
+        (gate, token)
+    }
+
+    pub fn closed() -> SetupGate {
+        SetupGate::default()
+    }
+
+    pub fn accepts(&self, candidate: &str) -> bool {
+        match self.token.lock() {
+            Ok(token) => token
+                .as_deref()
+                .is_some_and(|t| bool::from(t.as_bytes().ct_eq(candidate.as_bytes()))),
+            Err(_) => false,
+        }
+    }
+
+    pub fn close(&self) {
+        if let Ok(mut token) = self.token.lock() {
+            *token = None;
+        }
+    }
+}
