@@ -2,7 +2,8 @@
 //! strings, and its OpenAPI document generated from the code.
 
 mod me;
-mod openapi;
+pub(crate) mod openapi;
+mod users;
 
 use crate::error::AppError;
 use actix_web::web;
@@ -17,6 +18,8 @@ pub fn scope() -> actix_web::Scope {
         .app_data(path_config())
         .route("/openapi.json", web::get().to(openapi::document))
         .route("/me", web::get().to(me::me))
+        .route("/users", web::get().to(users::list))
+        .route("/users", web::post().to(users::create))
         .default_service(web::to(not_found))
 }
 

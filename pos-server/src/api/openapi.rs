@@ -10,7 +10,7 @@ use utoipa::{Modify, OpenApi, ToSchema};
     info(title = "Comptoir API", description = "The till and back office of a small shop. \
         Amounts, rates and quantities travel as decimal strings; errors as \
         {\"error\": {\"code\", \"message\"}}."),
-    paths(crate::routes::health::health, super::me::me),
+    paths(crate::routes::health::health, super::me::me, super::users::list, super::users::create),
     components(schemas(ErrorBody, ErrorDetail)),
     modifiers(&BearerAuth),
 )]
