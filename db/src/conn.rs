@@ -28,7 +28,7 @@ impl DbConn {
         match url {
             DbUrl::Sqlite { path } => {
                 let mut conn = SqliteConnection::establish(path)
-                    .map_err(|e| DbError::Connection(e.to_string()))?;
+                    .map_err(|e| DbError::connection(format!("{path}: {e}")))?;
                 // Durability first: a sale the customer paid for must survive a power
                 // cut (synchronous=FULL). Checkpoints run in the background, never
                 // inside a till's commit (wal_autocheckpoint=0).
@@ -38,12 +38,12 @@ impl DbConn {
                      PRAGMA synchronous = FULL;
                      PRAGMA wal_autocheckpoint = 0;",
                 )
-                .map_err(|e| DbError::Connection(e.to_string()))?;
+                .map_err(|e| DbError::connection(e))?;
                 Ok(DbConn::Sqlite(conn))
             }
             DbUrl::Postgres { url } => PgConnection::establish(url)
                 .map(DbConn::Postgres)
-                .map_err(|e| DbError::Connection(e.to_string())),
+                .map_err(DbError::connection),
         }
     }
 

@@ -16,6 +16,12 @@ pub enum DbError {
 }
 
 impl DbError {
+    /// A connection error on one line (libpq's span several).
+    pub fn connection(e: impl std::fmt::Display) -> DbError {
+        let text = e.to_string();
+        DbError::Connection(text.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
+
     /// True when the error is a violated UNIQUE constraint, which callers turn into
     /// a "already exists" answer instead of a server error.
     pub fn is_unique_violation(&self) -> bool {

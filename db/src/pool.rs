@@ -122,9 +122,9 @@ fn checkout(pool: &Pool<Manager>) -> Result<PooledConnection<Manager>, DbError> 
 /// WAL is a property of the file: set it once, before any pool exists.
 fn enable_wal(path: &str) -> Result<(), DbError> {
     let mut conn =
-        SqliteConnection::establish(path).map_err(|e| DbError::Connection(e.to_string()))?;
+        SqliteConnection::establish(path).map_err(|e| DbError::connection(format!("{path}: {e}")))?;
     conn.batch_execute("PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL;")
-        .map_err(|e| DbError::Connection(format!("{path}: {e}")))
+        .map_err(|e| DbError::connection(format!("{path}: {e}")))
 }
 
 /// Checkpoints the WAL outside of any till's commit (the connections run with

@@ -50,6 +50,11 @@ impl Prepared {
 }
 
 pub fn prepare(config: Config, clock: Arc<dyn Clock>) -> Result<Prepared, StartError> {
+    // The port first: a second Comptoir on the same port must not touch the database.
+    let listener = TcpListener::bind(&config.bind).map_err(|source| StartError::Listen {
+        addr: config.bind.clone(),
+        source,
+    })?;
     let db = Db::connect(&config.database_url)?;
     let applied = db.migrate()?;
     if !applied.is_empty() {
@@ -65,10 +70,6 @@ pub fn prepare(config: Config, clock: Arc<dyn Clock>) -> Result<Prepared, StartE
     } else {
         (SetupGate::closed(), None)
     };
-    let listener = TcpListener::bind(&config.bind).map_err(|source| StartError::Listen {
-        addr: config.bind.clone(),
-        source,
-    })?;
     let state = AppState {
         db,
         clock,
