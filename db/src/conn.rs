@@ -38,7 +38,7 @@ impl DbConn {
                      PRAGMA synchronous = FULL;
                      PRAGMA wal_autocheckpoint = 0;",
                 )
-                .map_err(|e| DbError::connection(e))?;
+                .map_err(DbError::connection)?;
                 Ok(DbConn::Sqlite(conn))
             }
             DbUrl::Postgres { url } => PgConnection::establish(url)
@@ -58,7 +58,9 @@ impl DbConn {
         E: From<diesel::result::Error>,
     {
         match self {
-            DbConn::Sqlite(c) => AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?,
+            DbConn::Sqlite(c) => {
+                AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?
+            }
             DbConn::Postgres(_) => {
                 <DbConn as Connection>::TransactionManager::begin_transaction(self)?
             }
@@ -91,7 +93,8 @@ impl DbConn {
         if <DbConn as Connection>::TransactionManager::is_broken_transaction_manager(self) {
             return true;
         }
-        let status = <DbConn as Connection>::TransactionManager::transaction_manager_status_mut(self);
+        let status =
+            <DbConn as Connection>::TransactionManager::transaction_manager_status_mut(self);
         !matches!(status.transaction_depth(), Ok(None))
     }
 }

@@ -79,7 +79,10 @@ pub(crate) fn parse(raw: &str, places: u32) -> Result<i64, FixedError> {
 pub(crate) fn to_plain(value: i64, places: u32) -> String {
     let (int_part, frac_part) = split(value, places);
     let sign = if value < 0 { "-" } else { "" };
-    format!("{sign}{int_part}.{frac_part:0width$}", width = places as usize)
+    format!(
+        "{sign}{int_part}.{frac_part:0width$}",
+        width = places as usize
+    )
 }
 
 /// `1 234,50`: the French form, a decimal comma and no-break spaces between
@@ -95,13 +98,36 @@ pub(crate) fn to_french(value: i64, places: u32) -> String {
         grouped.push(c);
     }
     let sign = if value < 0 { "-" } else { "" };
-    format!("{sign}{grouped},{frac_part:0width$}", width = places as usize)
+    format!(
+        "{sign}{grouped},{frac_part:0width$}",
+        width = places as usize
+    )
 }
 
 fn split(value: i64, places: u32) -> (u64, u64) {
     let scale = 10_u64.pow(places);
     let magnitude = value.unsigned_abs();
     (magnitude / scale, magnitude % scale)
+}
+
+/// A JSON string holding a decimal; a JSON number is refused with a message that
+/// says why (floats lose cents).
+pub(crate) struct DecimalString(pub String);
+
+impl<'de> serde::Deserialize<'de> for DecimalString {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = DecimalString;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a decimal number written as a string, such as \"12.50\"")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<DecimalString, E> {
+                Ok(DecimalString(v.to_owned()))
+            }
+        }
+        d.deserialize_str(Visitor)
+    }
 }
 
 #[cfg(test)]
@@ -123,14 +149,22 @@ mod tests {
     #[test]
     fn refuses_what_is_not_an_amount() {
         assert_eq!(parse("", 2), Err(FixedError::Empty));
-        for bad in ["abc", "1.2.3", "1,234.5", "12e3", "--1", ".", "1-", "0x10", "1_000"] {
+        for bad in [
+            "abc", "1.2.3", "1,234.5", "12e3", "--1", ".", "1-", "0x10", "1_000",
+        ] {
             assert!(
                 matches!(parse(bad, 2), Err(FixedError::NotANumber(_))),
                 "{bad}"
             );
         }
-        assert!(matches!(parse("1.234", 2), Err(FixedError::TooPrecise { .. })));
-        assert!(matches!(parse("99999999999999999999", 2), Err(FixedError::TooLarge(_))));
+        assert!(matches!(
+            parse("1.234", 2),
+            Err(FixedError::TooPrecise { .. })
+        ));
+        assert!(matches!(
+            parse("99999999999999999999", 2),
+            Err(FixedError::TooLarge(_))
+        ));
     }
 
     #[test]
@@ -141,25 +175,5 @@ mod tests {
         assert_eq!(to_french(123_450, 2), "1\u{a0}234,50");
         assert_eq!(to_french(-100_000_000, 2), "-1\u{a0}000\u{a0}000,00");
         assert_eq!(to_french(99, 2), "0,99");
-    }
-}
-
-/// A JSON string holding a decimal; a JSON number is refused with a message that
-/// says why (floats lose cents).
-pub(crate) struct DecimalString(pub String);
-
-impl<'de> serde::Deserialize<'de> for DecimalString {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl serde::de::Visitor<'_> for Visitor {
-            type Value = DecimalString;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a decimal number written as a string, such as \"12.50\"")
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<DecimalString, E> {
-                Ok(DecimalString(v.to_owned()))
-            }
-        }
-        d.deserialize_str(Visitor)
     }
 }

@@ -121,8 +121,8 @@ fn checkout(pool: &Pool<Manager>) -> Result<PooledConnection<Manager>, DbError> 
 
 /// WAL is a property of the file: set it once, before any pool exists.
 fn enable_wal(path: &str) -> Result<(), DbError> {
-    let mut conn =
-        SqliteConnection::establish(path).map_err(|e| DbError::connection(format!("{path}: {e}")))?;
+    let mut conn = SqliteConnection::establish(path)
+        .map_err(|e| DbError::connection(format!("{path}: {e}")))?;
     conn.batch_execute("PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL;")
         .map_err(|e| DbError::connection(format!("{path}: {e}")))
 }

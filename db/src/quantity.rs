@@ -71,10 +71,16 @@ mod tests {
     #[test]
     fn parses_and_formats() {
         assert_eq!(Quantity::parse("0,35").map(Quantity::thousandths), Ok(350));
-        assert_eq!(Quantity::parse("2").map(Quantity::to_api).as_deref(), Ok("2.000"));
+        assert_eq!(
+            Quantity::parse("2").map(Quantity::to_api).as_deref(),
+            Ok("2.000")
+        );
         assert_eq!(Quantity::from_thousandths(350).to_french(), "0,35");
         assert_eq!(Quantity::from_units(2).to_french(), "2");
-        assert_eq!(Quantity::from_thousandths(1_250_500).to_french(), "1\u{a0}250,5");
+        assert_eq!(
+            Quantity::from_thousandths(1_250_500).to_french(),
+            "1\u{a0}250,5"
+        );
         assert!(Quantity::parse("0.0005").is_err());
     }
 }

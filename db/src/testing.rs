@@ -3,9 +3,9 @@
 //! then an unreachable server fails the test instead of skipping it).
 
 use crate::{Backend, Db, DbConn};
+use diesel::Connection;
 use diesel::connection::SimpleConnection;
 use diesel::pg::PgConnection;
-use diesel::Connection;
 
 pub const POSTGRES_ENV: &str = "COMPTOIR_TEST_POSTGRES_URL";
 
@@ -17,8 +17,14 @@ pub struct TestDatabase {
 }
 
 enum Cleanup {
-    Sqlite(#[expect(dead_code, reason = "kept alive so the folder is removed on drop")] tempfile::TempDir),
-    Postgres { admin_url: String, name: String },
+    Sqlite(
+        #[expect(dead_code, reason = "kept alive so the folder is removed on drop")]
+        tempfile::TempDir,
+    ),
+    Postgres {
+        admin_url: String,
+        name: String,
+    },
 }
 
 impl TestDatabase {
@@ -26,7 +32,10 @@ impl TestDatabase {
     pub fn db(&self) -> Db {
         let db = match Db::connect(&self.url) {
             Ok(db) => db,
-            Err(e) => panic!("[{}] cannot connect to the test database: {e}", self.backend.name()),
+            Err(e) => panic!(
+                "[{}] cannot connect to the test database: {e}",
+                self.backend.name()
+            ),
         };
         if let Err(e) = db.migrate() {
             panic!("[{}] migrations failed: {e}", self.backend.name());
@@ -38,7 +47,10 @@ impl TestDatabase {
     pub fn empty_db(&self) -> Db {
         match Db::connect(&self.url) {
             Ok(db) => db,
-            Err(e) => panic!("[{}] cannot connect to the test database: {e}", self.backend.name()),
+            Err(e) => panic!(
+                "[{}] cannot connect to the test database: {e}",
+                self.backend.name()
+            ),
         }
     }
 
@@ -49,10 +61,11 @@ impl TestDatabase {
 
 impl Drop for TestDatabase {
     fn drop(&mut self) {
-        if let Cleanup::Postgres { admin_url, name } = &self.cleanup {
-            if let Ok(mut admin) = PgConnection::establish(admin_url) {
-                let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"));
-            }
+        if let Cleanup::Postgres { admin_url, name } = &self.cleanup
+            && let Ok(mut admin) = PgConnection::establish(admin_url)
+        {
+            let _ =
+                admin.batch_execute(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"));
         }
     }
 }
@@ -82,7 +95,9 @@ pub fn each_conn(mut f: impl FnMut(&mut DbConn, Backend)) {
     each_backend(|db, database| {
         let result = db.write(|conn| {
             f(conn, database.backend);
-            Err::<(), _>(crate::DbError::Query(diesel::result::Error::RollbackTransaction))
+            Err::<(), _>(crate::DbError::Query(
+                diesel::result::Error::RollbackTransaction,
+            ))
         });
         assert!(result.is_err());
     });
@@ -106,7 +121,9 @@ fn postgres() -> Option<TestDatabase> {
         Ok(url) if !url.trim().is_empty() => url,
         _ => {
             if std::env::var("CI").is_ok_and(|v| v == "true") {
-                panic!("{POSTGRES_ENV} must be set in CI: every database test runs on PostgreSQL too");
+                panic!(
+                    "{POSTGRES_ENV} must be set in CI: every database test runs on PostgreSQL too"
+                );
             }
             return None;
         }

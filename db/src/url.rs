@@ -114,14 +114,22 @@ mod tests {
             })
         );
         assert_eq!(
-            DbUrl::parse("postgres://u@127.0.0.1/test").map(|u| u.backend()).ok(),
+            DbUrl::parse("postgres://u@127.0.0.1/test")
+                .map(|u| u.backend())
+                .ok(),
             Some(Backend::Postgres)
         );
     }
 
     #[test]
     fn refuses_malformed_urls_with_a_reason() {
-        for bad in ["", "mysql://x", "sqlite://", "sqlite::memory:", "postgres://"] {
+        for bad in [
+            "",
+            "mysql://x",
+            "sqlite://",
+            "sqlite::memory:",
+            "postgres://",
+        ] {
             assert!(DbUrl::parse(bad).is_err(), "{bad} should be refused");
         }
     }

@@ -1,6 +1,8 @@
 //! The two migration folders hold the same migrations, and after running them
 //! each backend has exactly the tables and columns that `schema.rs` declares.
 
+#![expect(clippy::unwrap_used, reason = "test helpers fail loudly")]
+
 use db::{Backend, DbConn};
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Text};
@@ -27,9 +29,15 @@ fn both_backends_have_the_same_migrations() {
     assert_eq!(sqlite, migration_names("postgres"));
     for name in &sqlite {
         for backend in ["sqlite", "postgres"] {
-            let dir = format!("{}/../migrations/{backend}/{name}", env!("CARGO_MANIFEST_DIR"));
+            let dir = format!(
+                "{}/../migrations/{backend}/{name}",
+                env!("CARGO_MANIFEST_DIR")
+            );
             for file in ["up.sql", "down.sql"] {
-                assert!(std::path::Path::new(&dir).join(file).exists(), "{dir}/{file}");
+                assert!(
+                    std::path::Path::new(&dir).join(file).exists(),
+                    "{dir}/{file}"
+                );
             }
         }
     }
@@ -41,12 +49,13 @@ fn declared_shape() -> Shape {
     let mut current: Option<String> = None;
     for line in text.lines() {
         let trimmed = line.trim();
-        if let Some((name, _)) = trimmed.split_once(" (") {
-            if trimmed.ends_with('{') && !name.contains(' ') {
-                current = Some(name.to_owned());
-                shape.insert(name.to_owned(), Vec::new());
-                continue;
-            }
+        if let Some((name, _)) = trimmed.split_once(" (")
+            && trimmed.ends_with('{')
+            && !name.contains(' ')
+        {
+            current = Some(name.to_owned());
+            shape.insert(name.to_owned(), Vec::new());
+            continue;
         }
         if trimmed == "}" {
             current = None;
@@ -107,10 +116,12 @@ fn live_shape(conn: &mut DbConn) -> Shape {
             .load(c)
             .unwrap();
             for table in tables {
-                let columns: Vec<SqliteColumn> =
-                    diesel::sql_query(format!("SELECT name, type, \"notnull\", pk FROM pragma_table_info('{}')", table.name))
-                        .load(c)
-                        .unwrap();
+                let columns: Vec<SqliteColumn> = diesel::sql_query(format!(
+                    "SELECT name, type, \"notnull\", pk FROM pragma_table_info('{}')",
+                    table.name
+                ))
+                .load(c)
+                .unwrap();
                 let cols = columns
                     .into_iter()
                     .map(|col| {
@@ -121,7 +132,9 @@ fn live_shape(conn: &mut DbConn) -> Shape {
                             ("TEXT", _) => "Text",
                             ("BOOLEAN", _) => "Bool",
                             ("TIMESTAMP", _) => "Timestamp",
-                            (other, _) => panic!("unexpected SQLite type {other} in {}", table.name),
+                            (other, _) => {
+                                panic!("unexpected SQLite type {other} in {}", table.name)
+                            }
                         };
                         (col.name, ty.to_owned(), col.notnull == 0 && col.pk == 0)
                     })
@@ -164,8 +177,15 @@ fn schema_rs_matches_both_migrated_databases() {
     let declared = declared_shape();
     assert!(declared.contains_key("users"), "schema.rs was not parsed");
     db::testing::each_backend(|db, database| {
-        let live = db.read(|conn| Ok::<_, db::DbError>(live_shape(conn))).unwrap();
-        assert_eq!(live, declared, "schema.rs differs from the {} migrations", database.label());
+        let live = db
+            .read(|conn| Ok::<_, db::DbError>(live_shape(conn)))
+            .unwrap();
+        assert_eq!(
+            live,
+            declared,
+            "schema.rs differs from the {} migrations",
+            database.label()
+        );
         assert_eq!(db.backend(), database.backend);
     });
 }

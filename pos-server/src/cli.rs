@@ -8,10 +8,19 @@ use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
 #[derive(Debug, Parser)]
-#[command(name = "comptoir", version, about = "Comptoir: the till, the back office and the customer file of a small shop")]
+#[command(
+    name = "comptoir",
+    version,
+    about = "Comptoir: the till, the back office and the customer file of a small shop"
+)]
 pub struct Cli {
     /// Database: sqlite://PATH or postgres://USER@HOST/DATABASE
-    #[arg(long = "db", global = true, env = "COMPTOIR_DATABASE_URL", default_value = "sqlite://comptoir.db")]
+    #[arg(
+        long = "db",
+        global = true,
+        env = "COMPTOIR_DATABASE_URL",
+        default_value = "sqlite://comptoir.db"
+    )]
     pub db: String,
     #[command(subcommand)]
     pub command: Command,
@@ -89,7 +98,8 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
 
 fn init_logs(default_level: &str) {
     use tracing_subscriber::EnvFilter;
-    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default_level));
+    let filter =
+        EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default_level));
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)

@@ -2,12 +2,12 @@
 //! for the API, and its sentence in the reader's language. Pages and the JSON API
 //! render the same `AppError` their own way (see `localize`).
 
+use ::web::i18n::{Lang, Msg, tf};
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, ResponseError};
 use db::DbError;
 use db::accounts::AccountError;
 use std::fmt;
-use ::web::i18n::{Lang, Msg, tf};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ErrorKind {
@@ -168,15 +168,19 @@ impl From<AccountError> for AppError {
         let unprocessable = |msg| AppError::new(ErrorKind::Unprocessable, msg);
         match e {
             AccountError::InvalidUsername => unprocessable(Msg::ErrInvalidUsername),
-            AccountError::UsernameTaken => AppError::new(ErrorKind::Conflict, Msg::ErrUsernameTaken),
+            AccountError::UsernameTaken => {
+                AppError::new(ErrorKind::Conflict, Msg::ErrUsernameTaken)
+            }
             AccountError::InvalidDisplayName => unprocessable(Msg::ErrInvalidDisplayName),
             AccountError::WeakPassword => unprocessable(Msg::ErrWeakPassword),
             AccountError::InvalidPin => unprocessable(Msg::ErrInvalidPin),
             AccountError::LastOwner => AppError::new(ErrorKind::Conflict, Msg::ErrLastOwner),
             AccountError::NotFound => AppError::not_found(),
             AccountError::Throttled { retry_after } => {
-                AppError::new(ErrorKind::TooManyRequests, Msg::ErrThrottled)
-                    .arg("minutes", retry_after.as_secs().div_ceil(60).max(1).to_string())
+                AppError::new(ErrorKind::TooManyRequests, Msg::ErrThrottled).arg(
+                    "minutes",
+                    retry_after.as_secs().div_ceil(60).max(1).to_string(),
+                )
             }
             AccountError::Db(db) => db.into(),
             AccountError::Hash(detail) => AppError::internal(detail),

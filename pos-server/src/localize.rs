@@ -6,12 +6,12 @@
 use crate::auth::current_session;
 use crate::error::{AppError, ErrorKind};
 use crate::page::{Page, browser_language};
+use ::web::i18n::Msg;
+use actix_web::HttpResponse;
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::StatusCode;
 use actix_web::middleware::Next;
-use actix_web::HttpResponse;
-use ::web::i18n::Msg;
 
 pub async fn localize_errors(
     req: ServiceRequest,
@@ -37,7 +37,10 @@ pub async fn localize_errors(
     let (req, _) = res.into_parts();
     if error.login_next.is_some() {
         // A redirect to the login page, answered afresh so the log does not call it an error.
-        return Ok(ServiceResponse::new(req, actix_web::ResponseError::error_response(&error)));
+        return Ok(ServiceResponse::new(
+            req,
+            actix_web::ResponseError::error_response(&error),
+        ));
     }
     let response = if is_api {
         json_error(&error, browser_language(&req))
@@ -45,7 +48,10 @@ pub async fn localize_errors(
         let session = current_session(&req).await.ok().flatten();
         let page = Page::build(&req, session.as_ref());
         let detail = error.message(page.lang());
-        let generic = matches!(error.msg, Msg::ErrNotFound | Msg::ErrForbidden | Msg::ErrInternal);
+        let generic = matches!(
+            error.msg,
+            Msg::ErrNotFound | Msg::ErrForbidden | Msg::ErrInternal
+        );
         let markup = ::web::pages::error::error_page(
             &page.ctx,
             error.kind.status().as_u16(),

@@ -3,6 +3,8 @@
 
 use crate::auth::{csrf_token, current_session};
 use crate::error::AppError;
+use ::web::i18n::{Lang, Msg};
+use ::web::layout::{Flash, FlashKind, NavUser, PageCtx};
 use actix_web::cookie::Cookie;
 use actix_web::dev::Payload;
 use actix_web::http::StatusCode;
@@ -11,8 +13,6 @@ use db::accounts::sessions::Session;
 use maud::Markup;
 use std::future::Future;
 use std::pin::Pin;
-use ::web::i18n::{Lang, Msg};
-use ::web::layout::{Flash, FlashKind, NavUser, PageCtx};
 
 const FLASH_COOKIE: &str = "comptoir_flash";
 

@@ -60,10 +60,12 @@ pub fn prepare(config: Config, clock: Arc<dyn Clock>) -> Result<Prepared, StartE
     if !applied.is_empty() {
         tracing::info!(?applied, "migrations applied");
     }
-    let user_count = db.read(|conn| users::count(conn).map_err(|e| match e {
-        db::accounts::AccountError::Db(e) => e,
-        other => db::DbError::Connection(other.to_string()),
-    }))?;
+    let user_count = db.read(|conn| {
+        users::count(conn).map_err(|e| match e {
+            db::accounts::AccountError::Db(e) => e,
+            other => db::DbError::Connection(other.to_string()),
+        })
+    })?;
     let (setup, setup_path) = if user_count == 0 {
         let (gate, token) = SetupGate::open();
         (gate, Some(format!("/setup?token={token}")))
@@ -133,7 +135,10 @@ async fn response_headers(
         ("x-frame-options", "DENY"),
         ("referrer-policy", "same-origin"),
     ] {
-        headers.insert(HeaderName::from_static(name), HeaderValue::from_static(value));
+        headers.insert(
+            HeaderName::from_static(name),
+            HeaderValue::from_static(value),
+        );
     }
     Ok(res)
 }

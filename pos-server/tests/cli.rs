@@ -1,6 +1,8 @@
 //! The `comptoir` command line, run as a user runs it: exit codes, one-line
 //! errors, the first-run setup address, graceful shutdown.
 
+#![expect(clippy::unwrap_used, reason = "test helpers fail loudly")]
+
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
@@ -18,7 +20,12 @@ fn comptoir(args: &[&str], stdin: Option<&str>) -> Output {
         .spawn()
         .unwrap();
     if let Some(input) = stdin {
-        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
     } else {
         drop(child.stdin.take());
     }
@@ -35,7 +42,10 @@ fn assert_one_line_failure(output: &Output, expected: &str) {
     assert_eq!(output.status.code(), Some(1), "stderr: {stderr}");
     let lines: Vec<&str> = stderr.lines().filter(|l| !l.trim().is_empty()).collect();
     assert_eq!(lines.len(), 1, "one line expected: {stderr}");
-    assert!(lines[0].starts_with("comptoir: ") && lines[0].contains(expected), "{stderr}");
+    assert!(
+        lines[0].starts_with("comptoir: ") && lines[0].contains(expected),
+        "{stderr}"
+    );
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
 
@@ -45,19 +55,79 @@ fn users_and_tokens_from_the_command_line() {
         let url = database.url.as_str();
         let out = comptoir(&["migrate", "--db", url], None);
         assert!(out.status.success(), "{}", text(&out.stderr));
-        assert!(text(&out.stdout).contains("applied"), "[{}]", database.label());
+        assert!(
+            text(&out.stdout).contains("applied"),
+            "[{}]",
+            database.label()
+        );
 
-        let out = comptoir(&["user", "add", "Marie", "--role", "owner", "--password-stdin", "--db", url], Some("radium-1898\n"));
-        assert!(out.status.success(), "[{}] {}", database.label(), text(&out.stderr));
+        let out = comptoir(
+            &[
+                "user",
+                "add",
+                "Marie",
+                "--role",
+                "owner",
+                "--password-stdin",
+                "--db",
+                url,
+            ],
+            Some("radium-1898\n"),
+        );
+        assert!(
+            out.status.success(),
+            "[{}] {}",
+            database.label(),
+            text(&out.stderr)
+        );
         assert!(text(&out.stdout).contains("user marie created (owner)"));
 
-        let out = comptoir(&["user", "add", "marie", "--role", "cashier", "--password-stdin", "--db", url], Some("another-1\n"));
+        let out = comptoir(
+            &[
+                "user",
+                "add",
+                "marie",
+                "--role",
+                "cashier",
+                "--password-stdin",
+                "--db",
+                url,
+            ],
+            Some("another-1\n"),
+        );
         assert_one_line_failure(&out, "already taken");
-        let out = comptoir(&["user", "add", "paul", "--role", "boss", "--password-stdin", "--db", url], Some("another-1\n"));
+        let out = comptoir(
+            &[
+                "user",
+                "add",
+                "paul",
+                "--role",
+                "boss",
+                "--password-stdin",
+                "--db",
+                url,
+            ],
+            Some("another-1\n"),
+        );
         assert_eq!(out.status.code(), Some(2), "a usage error");
-        let out = comptoir(&["user", "add", "paul", "--role", "cashier", "--password-stdin", "--db", url], Some("short\n"));
+        let out = comptoir(
+            &[
+                "user",
+                "add",
+                "paul",
+                "--role",
+                "cashier",
+                "--password-stdin",
+                "--db",
+                url,
+            ],
+            Some("short\n"),
+        );
         assert_one_line_failure(&out, "at least 8 characters");
-        let out = comptoir(&["user", "add", "paul", "--role", "cashier", "--db", url], None);
+        let out = comptoir(
+            &["user", "add", "paul", "--role", "cashier", "--db", url],
+            None,
+        );
         assert_one_line_failure(&out, "--password-stdin");
 
         let out = comptoir(&["token", "create", "marie", "--db", url], None);
@@ -79,11 +149,38 @@ fn users_and_tokens_from_the_command_line() {
 fn bad_databases_are_one_clear_line() {
     let out = comptoir(&["migrate", "--db", "mysql://x"], None);
     assert_one_line_failure(&out, "invalid database URL");
-    let out = comptoir(&["serve", "--db", "postgres://postgres@127.0.0.1:1/nothing", "--bind", "127.0.0.1:0"], None);
+    let out = comptoir(
+        &[
+            "serve",
+            "--db",
+            "postgres://postgres@127.0.0.1:1/nothing",
+            "--bind",
+            "127.0.0.1:0",
+        ],
+        None,
+    );
     assert_one_line_failure(&out, "cannot connect to the database");
-    let out = comptoir(&["serve", "--db", "sqlite:///no/such/folder/x.db", "--bind", "127.0.0.1:0"], None);
+    let out = comptoir(
+        &[
+            "serve",
+            "--db",
+            "sqlite:///no/such/folder/x.db",
+            "--bind",
+            "127.0.0.1:0",
+        ],
+        None,
+    );
     assert_one_line_failure(&out, "cannot connect to the database");
-    let out = comptoir(&["serve", "--timezone", "Mars/Olympus", "--bind", "127.0.0.1:0"], None);
+    let out = comptoir(
+        &[
+            "serve",
+            "--timezone",
+            "Mars/Olympus",
+            "--bind",
+            "127.0.0.1:0",
+        ],
+        None,
+    );
     assert_one_line_failure(&out, "unknown time zone");
 }
 
@@ -112,16 +209,19 @@ fn first_start_prints_the_setup_address_and_sigterm_stops_gracefully() {
     let mut setup = None;
     while setup.is_none() && Instant::now() < deadline {
         let Some(Ok(line)) = lines.next() else { break };
-        if let Some(at) = line.find("http://") {
-            if line.contains("/setup?token=") {
-                setup = Some(line[at..].trim().to_owned());
-            }
+        if let Some(at) = line.find("http://")
+            && line.contains("/setup?token=")
+        {
+            setup = Some(line[at..].trim().to_owned());
         }
     }
     let setup = setup.expect("the setup address is printed");
     let response = reqwest::blocking_get(&setup);
     assert_eq!(response, 200, "the printed address opens the setup page");
-    let status = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
+    let status = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
     assert!(status.success());
     let exit = child.wait().unwrap();
     assert!(exit.success(), "graceful stop: {exit:?}");
@@ -135,9 +235,17 @@ mod reqwest {
         let rest = url.trim_start_matches("http://");
         let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
         let mut stream = std::net::TcpStream::connect(host).unwrap();
-        write!(stream, "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").unwrap();
+        write!(
+            stream,
+            "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
         let mut answer = String::new();
         stream.read_to_string(&mut answer).unwrap();
-        answer.split_whitespace().nth(1).and_then(|c| c.parse().ok()).unwrap_or(0)
+        answer
+            .split_whitespace()
+            .nth(1)
+            .and_then(|c| c.parse().ok())
+            .unwrap_or(0)
     }
 }

@@ -22,8 +22,10 @@ fn free_port() -> u16 {
 
 impl Browser {
     pub async fn start() -> Browser {
-        let driver_bin = std::env::var("COMPTOIR_CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
-        let chromium = std::env::var("COMPTOIR_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+        let driver_bin =
+            std::env::var("COMPTOIR_CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
+        let chromium =
+            std::env::var("COMPTOIR_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
         let port = free_port();
         let driver = Command::new(&driver_bin)
             .arg(format!("--port={port}"))
@@ -35,7 +37,10 @@ impl Browser {
             });
         let deadline = Instant::now() + Duration::from_secs(20);
         while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < deadline, "chromedriver did not listen on port {port}");
+            assert!(
+                Instant::now() < deadline,
+                "chromedriver did not listen on port {port}"
+            );
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
         let profile = tempfile::tempdir().unwrap_or_else(|e| panic!("profile folder: {e}"));

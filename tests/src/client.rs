@@ -77,9 +77,17 @@ impl WebClient {
     /// Logs in with a password; panics unless it works.
     pub async fn login(&self, username: &str, password: &str) {
         let response = self
-            .submit("/login", "/login", &[("username", username), ("password", password)])
+            .submit(
+                "/login",
+                "/login",
+                &[("username", username), ("password", password)],
+            )
             .await;
-        assert_eq!(response.status(), StatusCode::SEE_OTHER, "login of {username} refused");
+        assert_eq!(
+            response.status(),
+            StatusCode::SEE_OTHER,
+            "login of {username} refused"
+        );
     }
 }
 

@@ -89,7 +89,8 @@ impl TestServer {
 
     /// Adds a user straight into the database (fixtures).
     pub fn add_user(&self, username: &str, role: Role, password: &str, pin: Option<&str>) -> User {
-        let password = HashedPassword::new(password).unwrap_or_else(|e| panic!("fixture password: {e}"));
+        let password =
+            HashedPassword::new(password).unwrap_or_else(|e| panic!("fixture password: {e}"));
         let pin = pin.map(|p| HashedPin::new(p).unwrap_or_else(|e| panic!("fixture PIN: {e}")));
         let now = self.clock.now_naive();
         let new = NewUser {

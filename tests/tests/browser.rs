@@ -1,6 +1,8 @@
 //! In a real headless Chromium: the owner's first-run setup, a wrong then a
 //! right password, logout.
 
+#![expect(clippy::unwrap_used, reason = "a browser test helper fails loudly")]
+
 use comptoir_e2e::browser::Browser;
 use comptoir_e2e::servers;
 use db::Role;
@@ -77,7 +79,11 @@ async fn owner_setup_then_wrong_and_right_password_then_logout() {
             .await
             .unwrap();
         wait_for_text(client, "Vous êtes déconnecté").await;
-        assert_eq!(client.current_url().await.unwrap().path(), "/login", "[{label}]");
+        assert_eq!(
+            client.current_url().await.unwrap().path(),
+            "/login",
+            "[{label}]"
+        );
 
         // Wrong password, then the right one.
         fill(client, "username", "marie").await;
@@ -92,7 +98,11 @@ async fn owner_setup_then_wrong_and_right_password_then_logout() {
             .prop("value")
             .await
             .unwrap();
-        assert_eq!(typed.as_deref(), Some(""), "[{label}] the password is not sent back");
+        assert_eq!(
+            typed.as_deref(),
+            Some(""),
+            "[{label}] the password is not sent back"
+        );
         fill(client, "username", "marie").await;
         fill(client, "password", "radium-1898").await;
         submit(client).await;
@@ -119,7 +129,9 @@ async fn a_cashier_opens_the_till_with_a_pin() {
         wait_for_text(client, "lea").await;
         // The tile (a label around a radio button) is what a finger presses.
         client
-            .find(Locator::XPath("//label[contains(@class, 'tile')][.//input[@value='lea']]"))
+            .find(Locator::XPath(
+                "//label[contains(@class, 'tile')][.//input[@value='lea']]",
+            ))
             .await
             .unwrap()
             .click()

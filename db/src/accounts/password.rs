@@ -2,9 +2,9 @@
 //! purpose, so it happens before a write transaction opens, never inside one.
 
 use super::AccountError;
+use argon2::Argon2;
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
-use argon2::Argon2;
 use std::sync::LazyLock;
 
 /// A password or PIN hash in PHC form, only made from a value that passed its checks.
@@ -52,8 +52,7 @@ fn hash(secret: &str) -> Result<String, AccountError> {
 /// Whether `secret` matches `stored`. With no stored hash (unknown user, no PIN)
 /// a dummy hash is still checked, so the answer takes as long either way.
 pub fn verify(secret: &str, stored: Option<&str>) -> bool {
-    static DUMMY: LazyLock<String> =
-        LazyLock::new(|| hash("no such user").unwrap_or_default());
+    static DUMMY: LazyLock<String> = LazyLock::new(|| hash("no such user").unwrap_or_default());
     let (stored, real) = match stored {
         Some(s) => (s, true),
         None => (DUMMY.as_str(), false),
@@ -82,10 +81,19 @@ mod tests {
 
     #[test]
     fn refuses_weak_passwords_and_malformed_pins() {
-        assert!(matches!(HashedPassword::new("short"), Err(AccountError::WeakPassword)));
-        assert!(matches!(HashedPassword::new("         "), Err(AccountError::WeakPassword)));
+        assert!(matches!(
+            HashedPassword::new("short"),
+            Err(AccountError::WeakPassword)
+        ));
+        assert!(matches!(
+            HashedPassword::new("         "),
+            Err(AccountError::WeakPassword)
+        ));
         for bad in ["123", "12a4", "123456789", ""] {
-            assert!(matches!(HashedPin::new(bad), Err(AccountError::InvalidPin)), "{bad}");
+            assert!(
+                matches!(HashedPin::new(bad), Err(AccountError::InvalidPin)),
+                "{bad}"
+            );
         }
         assert!(HashedPin::new("0421").is_ok());
     }

@@ -3,9 +3,9 @@
 
 use super::users::UserRow;
 use super::{AccountError, Role, User, random_secret, secret_hash};
+use crate::DbConn;
 use crate::ids::{SessionId, UserId};
 use crate::schema::{sessions, users};
-use crate::DbConn;
 use chrono::{NaiveDateTime, TimeDelta};
 use diesel::prelude::*;
 

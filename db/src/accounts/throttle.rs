@@ -2,8 +2,8 @@
 //! stored in the database (so a restart does not reset the count).
 
 use super::AccountError;
-use crate::schema::login_attempts;
 use crate::DbConn;
+use crate::schema::login_attempts;
 use chrono::{NaiveDateTime, TimeDelta};
 use diesel::prelude::*;
 use std::time::Duration;

@@ -2,10 +2,10 @@
 
 use super::users::UserRow;
 use super::{AccountError, User, random_secret, secret_hash};
+use crate::DbConn;
 use crate::audit::{self, AuditEntry};
 use crate::ids::{TokenId, UserId};
 use crate::schema::{api_tokens, users};
-use crate::DbConn;
 use chrono::{NaiveDateTime, TimeDelta};
 use diesel::prelude::*;
 
@@ -54,7 +54,8 @@ pub struct TokenUse {
 
 impl TokenUse {
     pub fn needs_mark(&self, now: NaiveDateTime) -> bool {
-        self.last_used_at.is_none_or(|at| now - at >= MARK_USED_EVERY)
+        self.last_used_at
+            .is_none_or(|at| now - at >= MARK_USED_EVERY)
     }
 }
 
@@ -64,7 +65,11 @@ pub fn find(conn: &mut DbConn, secret: &str) -> Result<Option<TokenUse>, Account
         .filter(api_tokens::token_hash.eq(secret_hash(secret)))
         .filter(api_tokens::revoked_at.is_null())
         .filter(users::active.eq(true))
-        .select((api_tokens::id, api_tokens::last_used_at, UserRow::as_select()))
+        .select((
+            api_tokens::id,
+            api_tokens::last_used_at,
+            UserRow::as_select(),
+        ))
         .first::<(i64, Option<NaiveDateTime>, UserRow)>(conn)
         .optional()?;
     Ok(found.map(|(id, last_used_at, user)| TokenUse {

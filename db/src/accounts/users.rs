@@ -2,10 +2,10 @@
 
 use super::password::{HashedPassword, HashedPin};
 use super::{AccountError, Role, sessions};
+use crate::DbConn;
 use crate::audit::{self, AuditEntry};
 use crate::ids::UserId;
 use crate::schema::users;
-use crate::DbConn;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -124,7 +124,14 @@ pub fn create(
         other => other?,
     };
     let user = find_by_username(conn, &username)?.ok_or(AccountError::NotFound)?;
-    audit(conn, actor, at, "user.create", user.id, Some(format!("role={}", user.role)))?;
+    audit(
+        conn,
+        actor,
+        at,
+        "user.create",
+        user.id,
+        Some(format!("role={}", user.role)),
+    )?;
     Ok(user)
 }
 
@@ -251,7 +258,10 @@ pub fn set_password(
     at: NaiveDateTime,
 ) -> Result<(), AccountError> {
     let changed = diesel::update(users::table.find(id.0))
-        .set((users::password_hash.eq(password.as_str()), users::updated_at.eq(at)))
+        .set((
+            users::password_hash.eq(password.as_str()),
+            users::updated_at.eq(at),
+        ))
         .execute(conn)?;
     if changed == 0 {
         return Err(AccountError::NotFound);
@@ -269,12 +279,19 @@ pub fn set_pin(
     at: NaiveDateTime,
 ) -> Result<(), AccountError> {
     let changed = diesel::update(users::table.find(id.0))
-        .set((users::pin_hash.eq(pin.map(HashedPin::as_str)), users::updated_at.eq(at)))
+        .set((
+            users::pin_hash.eq(pin.map(HashedPin::as_str)),
+            users::updated_at.eq(at),
+        ))
         .execute(conn)?;
     if changed == 0 {
         return Err(AccountError::NotFound);
     }
-    let action = if pin.is_some() { "user.pin" } else { "user.pin_removed" };
+    let action = if pin.is_some() {
+        "user.pin"
+    } else {
+        "user.pin_removed"
+    };
     audit(conn, actor, at, action, id, None)
 }
 

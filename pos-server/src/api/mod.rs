@@ -6,8 +6,8 @@ pub(crate) mod openapi;
 mod users;
 
 use crate::error::AppError;
-use actix_web::web;
 use ::web::i18n::Msg;
+use actix_web::web;
 
 pub use openapi::ApiDoc;
 
@@ -32,13 +32,17 @@ fn json_config() -> web::JsonConfig {
     web::JsonConfig::default()
         .limit(1024 * 1024)
         .error_handler(|err, _req| {
-            AppError::bad_request(Msg::ErrBadJson).arg("detail", err.to_string()).into()
+            AppError::bad_request(Msg::ErrBadJson)
+                .arg("detail", err.to_string())
+                .into()
         })
 }
 
 fn query_config() -> web::QueryConfig {
     web::QueryConfig::default().error_handler(|err, _req| {
-        AppError::bad_request(Msg::ErrBadQuery).arg("detail", err.to_string()).into()
+        AppError::bad_request(Msg::ErrBadQuery)
+            .arg("detail", err.to_string())
+            .into()
     })
 }
 

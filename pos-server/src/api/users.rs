@@ -1,14 +1,14 @@
 //! `/api/v1/users`: the owner lists and adds users from another program.
 
 use crate::auth::{ApiAuthed, OwnerRole};
-use crate::error::{AppError, AppResult};
-use crate::routes::blocking;
+use crate::error::AppResult;
+use crate::routes::{blocking, read};
 use crate::state::AppState;
-use actix_web::web::{self, Json};
 use actix_web::HttpResponse;
+use actix_web::web::{self, Json};
+use db::Role;
 use db::accounts::users::{self, NewUser};
 use db::accounts::{HashedPassword, HashedPin, User};
-use db::Role;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -45,9 +45,11 @@ pub struct UserList {
 #[utoipa::path(get, path = "/api/v1/users", tag = "accounts", security(("bearer" = [])),
     responses((status = 200, body = UserList), (status = 401, body = crate::api::openapi::ErrorBody),
         (status = 403, body = crate::api::openapi::ErrorBody)))]
-pub async fn list(_owner: ApiAuthed<OwnerRole>, state: web::Data<AppState>) -> AppResult<Json<UserList>> {
-    let db = state.db.clone();
-    let all = blocking(move || db.read(|conn| users::list(conn)).map_err(AppError::from)).await?;
+pub async fn list(
+    _owner: ApiAuthed<OwnerRole>,
+    state: web::Data<AppState>,
+) -> AppResult<Json<UserList>> {
+    let all = read(&state, users::list).await?;
     Ok(Json(UserList {
         items: all.into_iter().map(UserOut::from).collect(),
     }))
@@ -95,7 +97,9 @@ pub async fn create(
             password: &password,
             pin: pin.as_ref(),
         };
-        Ok(st.db.write(|conn| users::create(conn, &new, Some(actor), now))?)
+        Ok(st
+            .db
+            .write(|conn| users::create(conn, &new, Some(actor), now))?)
     })
     .await?;
     Ok(HttpResponse::Created().json(UserOut::from(user)))

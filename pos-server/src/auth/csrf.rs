@@ -4,6 +4,7 @@
 //! Form handlers take `CsrfForm<T>` instead of `web::Form<T>`, so none can skip it.
 
 use crate::error::{AppError, ErrorKind};
+use ::web::i18n::Msg;
 use actix_web::body::MessageBody;
 use actix_web::cookie::{Cookie, SameSite};
 use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
@@ -14,7 +15,6 @@ use serde::de::DeserializeOwned;
 use std::future::Future;
 use std::pin::Pin;
 use subtle::ConstantTimeEq;
-use ::web::i18n::Msg;
 
 const CSRF_COOKIE: &str = "comptoir_csrf";
 
@@ -30,7 +30,11 @@ pub async fn csrf_cookie(
     let existing = req
         .cookie(CSRF_COOKIE)
         .map(|c| c.value().to_owned())
-        .filter(|v| v.len() >= 32 && v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
+        .filter(|v| {
+            v.len() >= 32
+                && v.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        });
     let (token, fresh) = match existing {
         Some(token) => (token, false),
         None => (db::accounts::random_secret(), true),
@@ -79,7 +83,9 @@ impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
         let body = web::Bytes::from_request(req, payload);
         let expected = csrf_token(req);
         Box::pin(async move {
-            let body = body.await.map_err(|_| AppError::bad_request(Msg::ErrBadForm))?;
+            let body = body
+                .await
+                .map_err(|_| AppError::bad_request(Msg::ErrBadForm))?;
             let field: CsrfField = serde_urlencoded::from_bytes(&body)
                 .map_err(|_| AppError::bad_request(Msg::ErrBadForm))?;
             let valid = field.csrf.is_some_and(|given| {

@@ -5,9 +5,9 @@ use super::session::{current_session, state};
 use crate::error::AppError;
 use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpRequest, web};
+use db::Role;
 use db::accounts::sessions::Session;
 use db::accounts::{User, tokens};
-use db::Role;
 use std::future::Future;
 use std::marker::PhantomData;
 use std::pin::Pin;
@@ -96,7 +96,9 @@ impl<R: MinRole> FromRequest for ApiAuthed<R> {
                     return Ok(None);
                 };
                 if found.needs_mark(now) {
-                    state.db.write(|conn| tokens::mark_used(conn, found.id, now))?;
+                    state
+                        .db
+                        .write(|conn| tokens::mark_used(conn, found.id, now))?;
                 }
                 Ok(Some(found.user))
             })

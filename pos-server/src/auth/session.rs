@@ -27,10 +27,10 @@ pub async fn current_session(req: &HttpRequest) -> Result<Option<Session>, AppEr
             web::block(move || -> Result<Option<Session>, AppError> {
                 let now = state.clock.now_naive();
                 let session = state.db.read(|conn| sessions::find(conn, &secret, now))?;
-                if let Some(s) = &session {
-                    if s.needs_touch(now) {
-                        state.db.write(|conn| sessions::touch(conn, s.id, now))?;
-                    }
+                if let Some(s) = &session
+                    && s.needs_touch(now)
+                {
+                    state.db.write(|conn| sessions::touch(conn, s.id, now))?;
                 }
                 Ok(session)
             })

@@ -43,7 +43,12 @@ fn open(db_url: &str) -> Result<Db, CliError> {
 }
 
 pub fn user(db_url: &str, command: UserCommand) -> Result<(), CliError> {
-    let UserCommand::Add { name, role, display_name, password_stdin } = command;
+    let UserCommand::Add {
+        name,
+        role,
+        display_name,
+        password_stdin,
+    } = command;
     // Checked before asking for a password, so a typo costs nothing.
     let username = users::normalize_username(&name)?;
     let password = read_password(password_stdin)?;
@@ -54,12 +59,21 @@ pub fn user(db_url: &str, command: UserCommand) -> Result<(), CliError> {
     let user = db.write(|conn| {
         users::create(
             conn,
-            &NewUser { username: &username, display_name: &display_name, role, password: &password, pin: None },
+            &NewUser {
+                username: &username,
+                display_name: &display_name,
+                role,
+                password: &password,
+                pin: None,
+            },
             None,
             now,
         )
     })?;
-    println!("user {} created ({}), id {}", user.username, user.role, user.id);
+    println!(
+        "user {} created ({}), id {}",
+        user.username, user.role, user.id
+    );
     Ok(())
 }
 
@@ -70,7 +84,9 @@ fn read_password(from_stdin: bool) -> Result<String, CliError> {
         return Ok(line.trim_end_matches(['\r', '\n']).to_owned());
     }
     if !std::io::stdin().is_terminal() {
-        return Err(CliError::Usage("no terminal to ask for the password: use --password-stdin".into()));
+        return Err(CliError::Usage(
+            "no terminal to ask for the password: use --password-stdin".into(),
+        ));
     }
     let first = rpassword::prompt_password("Mot de passe / Password: ")?;
     let second = rpassword::prompt_password("Encore / Again: ")?;
@@ -95,7 +111,9 @@ pub fn token(db_url: &str, command: TokenCommand) -> Result<(), CliError> {
             println!("{secret}");
             Ok(())
         }
-        Err(AccountError::NotFound) => Err(CliError::Usage(format!("no active user named {name:?}"))),
+        Err(AccountError::NotFound) => {
+            Err(CliError::Usage(format!("no active user named {name:?}")))
+        }
         Err(e) => Err(e.into()),
     }
 }

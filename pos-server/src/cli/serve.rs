@@ -25,7 +25,11 @@ pub fn serve(db_url: &str, args: ServeArgs) -> Result<(), CliError> {
     let prepared = crate::prepare(config, Arc::new(SystemClock))?;
     let url = prepared.local_url();
     let db = prepared.state.db.clone();
-    println!("Comptoir {} — {} — {url}", env!("CARGO_PKG_VERSION"), db.url());
+    println!(
+        "Comptoir {} — {} — {url}",
+        env!("CARGO_PKG_VERSION"),
+        db.url()
+    );
     if let Some(path) = &prepared.setup_path {
         println!();
         println!("Première mise en route : ouvrez {url}{path}");

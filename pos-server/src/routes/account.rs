@@ -6,13 +6,13 @@ use crate::auth::{Authed, CsrfForm, session_removal};
 use crate::error::{AppError, AppResult};
 use crate::page::{FlashNote, Page, redirect_with};
 use crate::state::AppState;
+use ::web::forms::FormErrors;
+use ::web::i18n::{Lang, Msg};
+use ::web::pages::account::account_page;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use db::accounts::{AccountError, HashedPassword, password, users};
 use serde::Deserialize;
-use ::web::forms::FormErrors;
-use ::web::i18n::{Lang, Msg};
-use ::web::pages::account::account_page;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/account", web::get().to(show))
@@ -25,7 +25,11 @@ fn stored_language(user: &Authed) -> Option<Lang> {
 }
 
 async fn show(user: Authed, page: Page) -> HttpResponse {
-    page.ok(account_page(&page.ctx, stored_language(&user), &FormErrors::new()))
+    page.ok(account_page(
+        &page.ctx,
+        stored_language(&user),
+        &FormErrors::new(),
+    ))
 }
 
 #[derive(Deserialize)]
@@ -75,7 +79,9 @@ async fn change_password(
         )
     };
     if form.password != form.password_confirm {
-        return Ok(resend(FormErrors::new().with("password_confirm", page.t(Msg::ErrPasswordsDiffer))));
+        return Ok(resend(
+            FormErrors::new().with("password_confirm", page.t(Msg::ErrPasswordsDiffer)),
+        ));
     }
     let (id, username) = (user.user().id, user.user().username.clone());
     let st = state.clone();
@@ -90,17 +96,24 @@ async fn change_password(
             Err(e) => return Ok(Err(Some(e))),
         };
         let now = st.clock.now_naive();
-        Ok(st.db.write(|conn| users::set_password(conn, id, &new, Some(id), now)).map_err(Some))
+        Ok(st
+            .db
+            .write(|conn| users::set_password(conn, id, &new, Some(id), now))
+            .map_err(Some))
     })
     .await?;
     match result {
         // Every session ends with the old password, this one too.
         Ok(()) => {
             let mut response = redirect_with("/login", FlashNote::PasswordChanged);
-            response.add_cookie(&session_removal()).map_err(AppError::internal)?;
+            response
+                .add_cookie(&session_removal())
+                .map_err(AppError::internal)?;
             Ok(response)
         }
-        Err(None) => Ok(resend(FormErrors::new().with("current_password", page.t(Msg::ErrCurrentPassword)))),
+        Err(None) => Ok(resend(
+            FormErrors::new().with("current_password", page.t(Msg::ErrCurrentPassword)),
+        )),
         Err(Some(AccountError::Db(e))) => Err(e.into()),
         Err(Some(e)) => Ok(resend(account_errors(&page, e))),
     }

@@ -1,14 +1,14 @@
 //! `/`: each role's dashboard, which later features fill.
 
-use super::blocking;
+use super::read;
 use crate::auth::Authed;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::page::Page;
 use crate::state::AppState;
-use actix_web::{HttpResponse, web};
-use db::accounts::users;
 use ::web::i18n::long_date;
 use ::web::pages::dashboard::{DashboardData, dashboard_page};
+use actix_web::{HttpResponse, web};
+use db::accounts::users;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/", web::get().to(dashboard));
@@ -19,9 +19,12 @@ async fn dashboard(
     state: web::Data<AppState>,
     page: Page,
 ) -> AppResult<HttpResponse> {
-    let db = state.db.clone();
-    let users_count = blocking(move || db.read(|conn| users::count(conn)).map_err(AppError::from)).await?;
-    let today = state.clock.now().with_timezone(&state.config.timezone).date_naive();
+    let users_count = read(&state, users::count).await?;
+    let today = state
+        .clock
+        .now()
+        .with_timezone(&state.config.timezone)
+        .date_naive();
     let data = DashboardData {
         shop_name: None,
         users_count,

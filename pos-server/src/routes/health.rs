@@ -24,8 +24,14 @@ pub async fn health(state: web::Data<AppState>) -> HttpResponse {
     let db = state.db.clone();
     let reachable = web::block(move || db.ping()).await.is_ok_and(|r| r.is_ok());
     if reachable {
-        HttpResponse::Ok().json(Health { status: "ok", database })
+        HttpResponse::Ok().json(Health {
+            status: "ok",
+            database,
+        })
     } else {
-        HttpResponse::ServiceUnavailable().json(Health { status: "error", database })
+        HttpResponse::ServiceUnavailable().json(Health {
+            status: "error",
+            database,
+        })
     }
 }

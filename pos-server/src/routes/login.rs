@@ -1,20 +1,20 @@
 //! Login with a password, login at the till with a PIN, logout. Attempts are
 //! rate-limited per user name and per address.
 
-use super::blocking;
 use super::setup::user_agent;
+use super::{blocking, read};
 use crate::auth::{CsrfForm, SESSION_COOKIE, client_address, session_cookie, session_removal};
 use crate::error::{AppError, AppResult};
 use crate::page::{FlashNote, Page, redirect, redirect_with};
 use crate::state::AppState;
+use ::web::i18n::Msg;
+use ::web::pages::login::{PinUser, login_page, pin_login_page};
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use db::accounts::sessions::{self, NewSession};
 use db::accounts::throttle::{self, AttemptKind};
 use db::accounts::{AccountError, password, users};
 use serde::Deserialize;
-use ::web::i18n::Msg;
-use ::web::pages::login::{PinUser, login_page, pin_login_page};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/login", web::get().to(show_login))
@@ -42,8 +42,7 @@ async fn show_login(
     if page.ctx.user.is_some() {
         return Ok(redirect("/"));
     }
-    let db = state.db.clone();
-    let has_users = blocking(move || Ok(db.read(|conn| users::count(conn))? > 0)).await?;
+    let has_users = read(&state, users::count).await? > 0;
     let next = safe_next(query.next.as_deref());
     let notice = (!has_users).then(|| page.t(Msg::NotSetUpYet));
     Ok(page.ok(login_page(&page.ctx, "", next, notice)))
@@ -83,7 +82,9 @@ async fn attempt(
         });
         let found = match checked {
             Err(AccountError::Throttled { retry_after }) => {
-                return Ok(Outcome::Throttled(AccountError::Throttled { retry_after }.into()));
+                return Ok(Outcome::Throttled(
+                    AccountError::Throttled { retry_after }.into(),
+                ));
             }
             other => other?,
         };
@@ -134,7 +135,14 @@ async fn login(
     CsrfForm(form): CsrfForm<LoginForm>,
 ) -> AppResult<HttpResponse> {
     let next = safe_next(form.next.as_deref()).unwrap_or("/").to_owned();
-    let outcome = attempt(&req, &state, AttemptKind::Password, form.username.clone(), form.password).await?;
+    let outcome = attempt(
+        &req,
+        &state,
+        AttemptKind::Password,
+        form.username.clone(),
+        form.password,
+    )
+    .await?;
     let refuse = |message: &str| login_page(&page.ctx, &form.username, Some(&next), Some(message));
     match outcome {
         Outcome::LoggedIn(secret) => logged_in(&state, secret, &next),
@@ -150,8 +158,7 @@ async fn login(
 }
 
 async fn pin_users(state: &AppState) -> AppResult<Vec<PinUser>> {
-    let db = state.db.clone();
-    let users = blocking(move || db.read(|conn| users::with_pin(conn)).map_err(AppError::from)).await?;
+    let users = read(state, users::with_pin).await?;
     Ok(users
         .into_iter()
         .map(|u| PinUser {
@@ -182,7 +189,14 @@ async fn pin_login(
     page: Page,
     CsrfForm(form): CsrfForm<PinForm>,
 ) -> AppResult<HttpResponse> {
-    let outcome = attempt(&req, &state, AttemptKind::Pin, form.username.clone(), form.pin).await?;
+    let outcome = attempt(
+        &req,
+        &state,
+        AttemptKind::Pin,
+        form.username.clone(),
+        form.pin,
+    )
+    .await?;
     let (status, message) = match outcome {
         Outcome::LoggedIn(secret) => return logged_in(&state, secret, "/"),
         Outcome::Refused => (StatusCode::UNAUTHORIZED, page.t(Msg::ErrBadPin).to_owned()),
@@ -206,11 +220,15 @@ async fn logout(
         let st = state.clone();
         blocking(move || {
             let now = st.clock.now_naive();
-            st.db.write(|conn| sessions::revoke(conn, &secret, now)).map_err(AppError::from)
+            st.db
+                .write(|conn| sessions::revoke(conn, &secret, now))
+                .map_err(AppError::from)
         })
         .await?;
     }
     let mut response = redirect_with("/login", FlashNote::LoggedOut);
-    response.add_cookie(&session_removal()).map_err(AppError::internal)?;
+    response
+        .add_cookie(&session_removal())
+        .map_err(AppError::internal)?;
     Ok(response)
 }

@@ -20,7 +20,20 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     account::configure(cfg);
 }
 
-/// Runs blocking database work off the async workers.
+/// Runs a read on the database off the async workers.
+pub(crate) async fn read<T, E>(
+    state: &crate::state::AppState,
+    f: impl FnOnce(&mut db::DbConn) -> Result<T, E> + Send + 'static,
+) -> Result<T, crate::error::AppError>
+where
+    T: Send + 'static,
+    E: From<db::DbError> + Into<crate::error::AppError> + Send + 'static,
+{
+    let db = state.db.clone();
+    web::block(move || db.read(f).map_err(Into::into)).await?
+}
+
+/// Runs blocking work (database, password hashing) off the async workers.
 pub(crate) async fn blocking<T: Send + 'static>(
     f: impl FnOnce() -> Result<T, crate::error::AppError> + Send + 'static,
 ) -> Result<T, crate::error::AppError> {

@@ -2,24 +2,25 @@
 //! console printed. The page refuses without its token and is gone once any user
 //! exists.
 
-use super::blocking;
+use super::{blocking, read};
 use crate::auth::{CsrfForm, client_address, session_cookie};
 use crate::error::{AppError, AppResult, ErrorKind, account_error_field};
 use crate::page::{FlashNote, Page, redirect_with};
 use crate::state::AppState;
-use actix_web::http::StatusCode;
-use actix_web::{HttpRequest, HttpResponse, web};
-use db::accounts::sessions::{self, NewSession};
-use db::accounts::users::{self, NewUser};
-use db::accounts::{AccountError, HashedPassword};
-use db::Role;
-use serde::Deserialize;
 use ::web::forms::FormErrors;
 use ::web::i18n::Msg;
 use ::web::pages::setup::{SetupValues, setup_page};
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use db::Role;
+use db::accounts::sessions::{self, NewSession};
+use db::accounts::users::{self, NewUser};
+use db::accounts::{AccountError, HashedPassword};
+use serde::Deserialize;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/setup", web::get().to(show)).route("/setup", web::post().to(create_owner));
+    cfg.route("/setup", web::get().to(show))
+        .route("/setup", web::post().to(create_owner));
 }
 
 #[derive(Deserialize)]
@@ -29,8 +30,7 @@ struct TokenQuery {
 
 /// Refuses unless the database has no user (404) and the token is right (403).
 async fn check_gate(state: &AppState, token: &str) -> AppResult<()> {
-    let db = state.db.clone();
-    let count = blocking(move || db.read(|conn| users::count(conn)).map_err(AppError::from)).await?;
+    let count = read(state, users::count).await?;
     if count > 0 {
         state.setup.close();
         return Err(AppError::not_found());
@@ -48,7 +48,12 @@ async fn show(
 ) -> AppResult<HttpResponse> {
     let token = query.into_inner().token.unwrap_or_default();
     check_gate(&state, &token).await?;
-    Ok(page.ok(setup_page(&page.ctx, &token, &SetupValues::default(), &FormErrors::new())))
+    Ok(page.ok(setup_page(
+        &page.ctx,
+        &token,
+        &SetupValues::default(),
+        &FormErrors::new(),
+    )))
 }
 
 #[derive(Deserialize)]

@@ -1,22 +1,22 @@
 //! `/users`: the owner adds users, changes roles, disables, resets passwords and
 //! PINs, and logs a user out everywhere.
 
-use super::blocking;
 use super::setup::account_errors;
+use super::{blocking, read};
 use crate::auth::{Authed, CsrfForm, OwnerRole};
 use crate::error::{AppError, AppResult};
 use crate::page::{FlashNote, Page, redirect_with};
 use crate::state::AppState;
-use actix_web::http::StatusCode;
-use actix_web::{HttpResponse, web};
-use db::accounts::users::{self, NewUser, UserChanges};
-use db::accounts::{AccountError, HashedPassword, HashedPin, User, sessions};
-use db::ids::UserId;
-use db::Role;
-use serde::Deserialize;
 use ::web::forms::FormErrors;
 use ::web::i18n::{Msg, short_datetime};
 use ::web::pages::users::{NewUserValues, UserRow, user_edit_page, users_page};
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use db::Role;
+use db::accounts::users::{self, NewUser, UserChanges};
+use db::accounts::{AccountError, HashedPassword, HashedPin, User, sessions};
+use db::ids::UserId;
+use serde::Deserialize;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/users", web::get().to(list))
@@ -25,12 +25,19 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/users/{id}", web::post().to(update))
         .route("/users/{id}/password", web::post().to(reset_password))
         .route("/users/{id}/pin", web::post().to(set_pin))
-        .route("/users/{id}/sessions/revoke", web::post().to(revoke_sessions));
+        .route(
+            "/users/{id}/sessions/revoke",
+            web::post().to(revoke_sessions),
+        );
 }
 
 fn row(state: &AppState, user: User) -> UserRow {
     let local = |at: chrono::NaiveDateTime| {
-        short_datetime(at.and_utc().with_timezone(&state.config.timezone).naive_local())
+        short_datetime(
+            at.and_utc()
+                .with_timezone(&state.config.timezone)
+                .naive_local(),
+        )
     };
     UserRow {
         id: user.id.0,
@@ -44,20 +51,27 @@ fn row(state: &AppState, user: User) -> UserRow {
 }
 
 async fn all_rows(state: &AppState) -> AppResult<Vec<UserRow>> {
-    let db = state.db.clone();
-    let all = blocking(move || db.read(|conn| users::list(conn)).map_err(AppError::from)).await?;
+    let all = read(state, users::list).await?;
     Ok(all.into_iter().map(|u| row(state, u)).collect())
 }
 
 async fn one_row(state: &AppState, id: i64) -> AppResult<UserRow> {
-    let db = state.db.clone();
-    let user = blocking(move || db.read(|conn| users::get(conn, UserId(id))).map_err(AppError::from)).await?;
+    let user = read(state, move |conn| users::get(conn, UserId(id))).await?;
     Ok(row(state, user))
 }
 
-async fn list(_owner: Authed<OwnerRole>, state: web::Data<AppState>, page: Page) -> AppResult<HttpResponse> {
+async fn list(
+    _owner: Authed<OwnerRole>,
+    state: web::Data<AppState>,
+    page: Page,
+) -> AppResult<HttpResponse> {
     let rows = all_rows(&state).await?;
-    Ok(page.ok(users_page(&page.ctx, &rows, &NewUserValues::default(), &FormErrors::new())))
+    Ok(page.ok(users_page(
+        &page.ctx,
+        &rows,
+        &NewUserValues::default(),
+        &FormErrors::new(),
+    )))
 }
 
 #[derive(Deserialize)]
@@ -72,7 +86,10 @@ struct NewUserForm {
 }
 
 /// Hashes a password and an optional PIN before any transaction opens.
-fn hash_secrets(password: &str, pin: &str) -> Result<(HashedPassword, Option<HashedPin>), AccountError> {
+fn hash_secrets(
+    password: &str,
+    pin: &str,
+) -> Result<(HashedPassword, Option<HashedPin>), AccountError> {
     let password = HashedPassword::new(password)?;
     let pin = match pin.trim() {
         "" => None,
@@ -96,7 +113,9 @@ async fn create(
     let st = state.clone();
     let actor = owner.user().id;
     let result = blocking(move || {
-        let Some(role) = role else { return Ok(Err(None)) };
+        let Some(role) = role else {
+            return Ok(Err(None));
+        };
         let (password, pin) = match hash_secrets(&form.password, &form.pin) {
             Ok(secrets) => secrets,
             Err(e) => return Ok(Err(Some(e))),
@@ -109,7 +128,10 @@ async fn create(
             password: &password,
             pin: pin.as_ref(),
         };
-        Ok(st.db.write(|conn| users::create(conn, &new, Some(actor), now)).map_err(Some))
+        Ok(st
+            .db
+            .write(|conn| users::create(conn, &new, Some(actor), now))
+            .map_err(Some))
     })
     .await?;
     let errors = match result {
@@ -119,7 +141,10 @@ async fn create(
         Err(Some(e)) => account_errors(&page, e),
     };
     let rows = all_rows(&state).await?;
-    Ok(page.respond(StatusCode::UNPROCESSABLE_ENTITY, users_page(&page.ctx, &rows, &values, &errors)))
+    Ok(page.respond(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        users_page(&page.ctx, &rows, &values, &errors),
+    ))
 }
 
 async fn edit(
@@ -149,7 +174,10 @@ async fn change(
         Err(e) => account_errors(page, e),
     };
     let user = one_row(state, id).await?;
-    Ok(page.respond(StatusCode::UNPROCESSABLE_ENTITY, user_edit_page(&page.ctx, &user, &errors)))
+    Ok(page.respond(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        user_edit_page(&page.ctx, &user, &errors),
+    ))
 }
 
 #[derive(Deserialize)]
@@ -171,7 +199,10 @@ async fn update(
     let Ok(role) = form.role.parse::<Role>() else {
         let user = one_row(&state, id).await?;
         let errors = FormErrors::new().with("role", page.t(Msg::ErrRoleRequired));
-        return Ok(page.respond(StatusCode::UNPROCESSABLE_ENTITY, user_edit_page(&page.ctx, &user, &errors)));
+        return Ok(page.respond(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            user_edit_page(&page.ctx, &user, &errors),
+        ));
     };
     let actor = owner.user().id;
     change(&state, &page, id, FlashNote::UserSaved, move |st, id| {
@@ -181,7 +212,9 @@ async fn update(
             active: form.active.is_some(),
         };
         let now = st.clock.now_naive();
-        st.db.write(|conn| users::update(conn, id, &changes, Some(actor), now)).map(|_| ())
+        st.db
+            .write(|conn| users::update(conn, id, &changes, Some(actor), now))
+            .map(|_| ())
     })
     .await
 }
@@ -199,11 +232,18 @@ async fn reset_password(
     CsrfForm(form): CsrfForm<PasswordForm>,
 ) -> AppResult<HttpResponse> {
     let actor = owner.user().id;
-    change(&state, &page, id.into_inner(), FlashNote::PasswordReset, move |st, id| {
-        let password = HashedPassword::new(&form.password)?;
-        let now = st.clock.now_naive();
-        st.db.write(|conn| users::set_password(conn, id, &password, Some(actor), now))
-    })
+    change(
+        &state,
+        &page,
+        id.into_inner(),
+        FlashNote::PasswordReset,
+        move |st, id| {
+            let password = HashedPassword::new(&form.password)?;
+            let now = st.clock.now_naive();
+            st.db
+                .write(|conn| users::set_password(conn, id, &password, Some(actor), now))
+        },
+    )
     .await
 }
 
@@ -222,11 +262,20 @@ async fn set_pin(
 ) -> AppResult<HttpResponse> {
     let actor = owner.user().id;
     let removing = form.pin.trim().is_empty();
-    let note = if removing { FlashNote::PinRemoved } else { FlashNote::PinSaved };
+    let note = if removing {
+        FlashNote::PinRemoved
+    } else {
+        FlashNote::PinSaved
+    };
     change(&state, &page, id.into_inner(), note, move |st, id| {
-        let pin = if removing { None } else { Some(HashedPin::new(form.pin.trim())?) };
+        let pin = if removing {
+            None
+        } else {
+            Some(HashedPin::new(form.pin.trim())?)
+        };
         let now = st.clock.now_naive();
-        st.db.write(|conn| users::set_pin(conn, id, pin.as_ref(), Some(actor), now))
+        st.db
+            .write(|conn| users::set_pin(conn, id, pin.as_ref(), Some(actor), now))
     })
     .await
 }
@@ -241,12 +290,18 @@ async fn revoke_sessions(
     id: web::Path<i64>,
     CsrfForm(_): CsrfForm<Empty>,
 ) -> AppResult<HttpResponse> {
-    change(&state, &page, id.into_inner(), FlashNote::SessionsRevoked, move |st, id| {
-        let now = st.clock.now_naive();
-        st.db.write(|conn| {
-            users::get(conn, id)?;
-            sessions::revoke_all_for_user(conn, id, now).map(|_| ())
-        })
-    })
+    change(
+        &state,
+        &page,
+        id.into_inner(),
+        FlashNote::SessionsRevoked,
+        move |st, id| {
+            let now = st.clock.now_naive();
+            st.db.write(|conn| {
+                users::get(conn, id)?;
+                sessions::revoke_all_for_user(conn, id, now).map(|_| ())
+            })
+        },
+    )
     .await
 }

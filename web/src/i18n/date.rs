@@ -60,6 +60,11 @@ pub fn long_date(lang: Lang, date: NaiveDate) -> String {
     format!("{day} {first} {month} {}", date.year())
 }
 
+/// `25/11/2026 09:30`: a local date and time in a table cell.
+pub fn short_datetime(at: chrono::NaiveDateTime) -> String {
+    at.format("%d/%m/%Y %H:%M").to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -72,9 +77,4 @@ mod tests {
         let first = NaiveDate::from_ymd_opt(2026, 8, 1).unwrap();
         assert_eq!(long_date(Lang::Fr, first), "samedi 1er août 2026");
     }
-}
-
-/// `25/11/2026 09:30`: a local date and time in a table cell.
-pub fn short_datetime(at: chrono::NaiveDateTime) -> String {
-    at.format("%d/%m/%Y %H:%M").to_string()
 }
