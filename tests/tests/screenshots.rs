@@ -1,0 +1,54 @@
+//! Not a check: takes screenshots of the pages for a person to look at.
+//! `cargo test -p comptoir-e2e --test screenshots -- --ignored` writes them to
+//! `target/screenshots/`.
+
+#![expect(clippy::unwrap_used, reason = "a tool, not a check")]
+
+use comptoir_e2e::browser::Browser;
+use comptoir_e2e::{TestServer, WebClient};
+use db::{Role, SystemClock};
+use fantoccini::Locator;
+use std::sync::Arc;
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "writes screenshots for people to look at"]
+async fn screenshots_of_the_pages() {
+    let out = format!("{}/../target/screenshots", env!("CARGO_MANIFEST_DIR"));
+    std::fs::create_dir_all(&out).unwrap();
+    let database = db::testing::databases().remove(0);
+    let server = TestServer::start(Arc::new(database), Arc::new(SystemClock));
+    let browser = Browser::start().await;
+    let client = &browser.client;
+    let shot = |name: &'static str| {
+        let out = out.clone();
+        async move {
+            let png = client.screenshot().await.unwrap();
+            std::fs::write(format!("{out}/{name}.png"), png).unwrap();
+        }
+    };
+    client.goto(&server.at(server.setup_path.as_deref().unwrap())).await.unwrap();
+    shot("setup").await;
+    server.add_user("marie", Role::Owner, "radium-1898", None);
+    server.add_user("lea", Role::Cashier, "password-l", Some("2580"));
+    server.add_user("paul", Role::Manager, "password-p", Some("1234"));
+    client.goto(&server.at("/login")).await.unwrap();
+    shot("login").await;
+    client.goto(&server.at("/login/pin")).await.unwrap();
+    shot("login-pin").await;
+    client.goto(&server.at("/login")).await.unwrap();
+    client.find(Locator::Css("input[name='username']")).await.unwrap().send_keys("marie").await.unwrap();
+    client.find(Locator::Css("input[name='password']")).await.unwrap().send_keys("radium-1898").await.unwrap();
+    client.find(Locator::Css("main form button[type='submit']")).await.unwrap().click().await.unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    shot("dashboard-owner").await;
+    client.goto(&server.at("/users")).await.unwrap();
+    shot("users").await;
+    client.goto(&server.at("/users/2")).await.unwrap();
+    shot("user-edit").await;
+    client.goto(&server.at("/account")).await.unwrap();
+    shot("account").await;
+    client.goto(&server.at("/nowhere")).await.unwrap();
+    shot("not-found").await;
+    let _ = WebClient::new(&server.url);
+    browser.close().await;
+}
