@@ -149,3 +149,10 @@ fn postgres() -> Option<TestDatabase> {
         cleanup: Cleanup::Postgres { admin_url, name },
     })
 }
+
+/// Runs raw SQL, for tests that tamper with the database on purpose.
+pub fn execute(conn: &mut DbConn, sql: &str) -> Result<(), crate::DbError> {
+    use diesel::RunQueryDsl;
+    diesel::sql_query(sql).execute(conn)?;
+    Ok(())
+}

@@ -102,6 +102,21 @@ async fn tokens_open_the_api_and_roles_limit_it() {
             .unwrap();
         assert_eq!(list["items"].as_array().map(Vec::len), Some(2), "[{label}]");
 
+        // The role is checked before the body is read.
+        let r = http
+            .post(&users)
+            .bearer_auth(&cashier_token)
+            .header("Content-Type", "application/json")
+            .body("{not json")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(
+            r.status(),
+            StatusCode::FORBIDDEN,
+            "[{label}] role first, body after"
+        );
+
         // Creating: bad input is a 4xx in the JSON shape, never a 500.
         let post = |body: String| {
             http.post(&users)

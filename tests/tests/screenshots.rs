@@ -2,8 +2,6 @@
 //! `cargo test -p comptoir-e2e --test screenshots -- --ignored` writes them to
 //! `target/screenshots/`.
 
-#![expect(clippy::unwrap_used, reason = "a tool, not a check")]
-
 use comptoir_e2e::browser::Browser;
 use comptoir_e2e::{TestServer, WebClient};
 use db::{Role, SystemClock};
@@ -26,7 +24,10 @@ async fn screenshots_of_the_pages() {
             std::fs::write(format!("{out}/{name}.png"), png).unwrap();
         }
     };
-    client.goto(&server.at(server.setup_path.as_deref().unwrap())).await.unwrap();
+    client
+        .goto(&server.at(server.setup_path.as_deref().unwrap()))
+        .await
+        .unwrap();
     shot("setup").await;
     server.add_user("marie", Role::Owner, "radium-1898", None);
     server.add_user("lea", Role::Cashier, "password-l", Some("2580"));
@@ -36,9 +37,27 @@ async fn screenshots_of_the_pages() {
     client.goto(&server.at("/login/pin")).await.unwrap();
     shot("login-pin").await;
     client.goto(&server.at("/login")).await.unwrap();
-    client.find(Locator::Css("input[name='username']")).await.unwrap().send_keys("marie").await.unwrap();
-    client.find(Locator::Css("input[name='password']")).await.unwrap().send_keys("radium-1898").await.unwrap();
-    client.find(Locator::Css("main form button[type='submit']")).await.unwrap().click().await.unwrap();
+    client
+        .find(Locator::Css("input[name='username']"))
+        .await
+        .unwrap()
+        .send_keys("marie")
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("input[name='password']"))
+        .await
+        .unwrap()
+        .send_keys("radium-1898")
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("main form button[type='submit']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
     shot("dashboard-owner").await;
     client.goto(&server.at("/users")).await.unwrap();

@@ -1,6 +1,6 @@
 //! `/api/v1/users`: the owner lists and adds users from another program.
 
-use crate::auth::{ApiAuthed, OwnerRole};
+use crate::auth::{ApiAuthed, ApiJson, OwnerRole};
 use crate::error::AppResult;
 use crate::routes::{blocking, read};
 use crate::state::AppState;
@@ -77,12 +77,13 @@ pub struct NewUserIn {
         (status = 401, body = crate::api::openapi::ErrorBody), (status = 403, body = crate::api::openapi::ErrorBody),
         (status = 409, body = crate::api::openapi::ErrorBody), (status = 422, body = crate::api::openapi::ErrorBody)))]
 pub async fn create(
-    owner: ApiAuthed<OwnerRole>,
+    ApiJson {
+        caller,
+        body: input,
+    }: ApiJson<OwnerRole, NewUserIn>,
     state: web::Data<AppState>,
-    body: Json<NewUserIn>,
 ) -> AppResult<HttpResponse> {
-    let input = body.into_inner();
-    let actor = owner.user.id;
+    let actor = caller.user.id;
     let st = state.clone();
     let user = blocking(move || {
         let username = users::normalize_username(&input.username)?;

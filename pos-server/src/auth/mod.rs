@@ -2,10 +2,12 @@
 //! and the one guard that checks a role on every page and API route.
 
 mod csrf;
+mod form;
 mod guard;
 pub(crate) mod session;
 
 pub use csrf::{CsrfForm, CsrfToken, csrf_cookie, csrf_token};
+pub use form::{ApiJson, AuthedForm};
 pub use guard::{AnyRole, ApiAuthed, Authed, ManagerRole, MinRole, OwnerRole};
 pub use session::{SESSION_COOKIE, current_session, session_cookie, session_removal};
 

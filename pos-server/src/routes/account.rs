@@ -2,7 +2,7 @@
 
 use super::blocking;
 use super::setup::account_errors;
-use crate::auth::{Authed, CsrfForm, session_removal};
+use crate::auth::{AnyRole, Authed, AuthedForm, session_removal};
 use crate::error::{AppError, AppResult};
 use crate::page::{FlashNote, Page, redirect_with};
 use crate::state::AppState;
@@ -39,9 +39,8 @@ struct LanguageForm {
 }
 
 async fn set_language(
-    user: Authed,
+    AuthedForm { user, form }: AuthedForm<AnyRole, LanguageForm>,
     state: web::Data<AppState>,
-    CsrfForm(form): CsrfForm<LanguageForm>,
 ) -> AppResult<HttpResponse> {
     let language = match form.language.as_str() {
         "" => None,
@@ -67,10 +66,9 @@ struct PasswordForm {
 }
 
 async fn change_password(
-    user: Authed,
+    AuthedForm { user, form }: AuthedForm<AnyRole, PasswordForm>,
     state: web::Data<AppState>,
     page: Page,
-    CsrfForm(form): CsrfForm<PasswordForm>,
 ) -> AppResult<HttpResponse> {
     let resend = |errors: FormErrors| {
         page.respond(

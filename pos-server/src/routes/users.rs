@@ -3,7 +3,7 @@
 
 use super::setup::account_errors;
 use super::{blocking, read};
-use crate::auth::{Authed, CsrfForm, OwnerRole};
+use crate::auth::{Authed, AuthedForm, OwnerRole};
 use crate::error::{AppError, AppResult};
 use crate::page::{FlashNote, Page, redirect_with};
 use crate::state::AppState;
@@ -99,10 +99,9 @@ fn hash_secrets(
 }
 
 async fn create(
-    owner: Authed<OwnerRole>,
+    AuthedForm { user: owner, form }: AuthedForm<OwnerRole, NewUserForm>,
     state: web::Data<AppState>,
     page: Page,
-    CsrfForm(form): CsrfForm<NewUserForm>,
 ) -> AppResult<HttpResponse> {
     let role = form.role.parse::<Role>().ok();
     let values = NewUserValues {
@@ -189,11 +188,10 @@ struct UpdateForm {
 }
 
 async fn update(
-    owner: Authed<OwnerRole>,
+    AuthedForm { user: owner, form }: AuthedForm<OwnerRole, UpdateForm>,
     state: web::Data<AppState>,
     page: Page,
     id: web::Path<i64>,
-    CsrfForm(form): CsrfForm<UpdateForm>,
 ) -> AppResult<HttpResponse> {
     let id = id.into_inner();
     let Ok(role) = form.role.parse::<Role>() else {
@@ -225,11 +223,10 @@ struct PasswordForm {
 }
 
 async fn reset_password(
-    owner: Authed<OwnerRole>,
+    AuthedForm { user: owner, form }: AuthedForm<OwnerRole, PasswordForm>,
     state: web::Data<AppState>,
     page: Page,
     id: web::Path<i64>,
-    CsrfForm(form): CsrfForm<PasswordForm>,
 ) -> AppResult<HttpResponse> {
     let actor = owner.user().id;
     change(
@@ -254,11 +251,10 @@ struct PinForm {
 }
 
 async fn set_pin(
-    owner: Authed<OwnerRole>,
+    AuthedForm { user: owner, form }: AuthedForm<OwnerRole, PinForm>,
     state: web::Data<AppState>,
     page: Page,
     id: web::Path<i64>,
-    CsrfForm(form): CsrfForm<PinForm>,
 ) -> AppResult<HttpResponse> {
     let actor = owner.user().id;
     let removing = form.pin.trim().is_empty();
@@ -284,11 +280,10 @@ async fn set_pin(
 struct Empty {}
 
 async fn revoke_sessions(
-    _owner: Authed<OwnerRole>,
+    AuthedForm { .. }: AuthedForm<OwnerRole, Empty>,
     state: web::Data<AppState>,
     page: Page,
     id: web::Path<i64>,
-    CsrfForm(_): CsrfForm<Empty>,
 ) -> AppResult<HttpResponse> {
     change(
         &state,

@@ -1,0 +1,194 @@
+//! Every page and API route × every role (and nobody): only the allowed answers,
+//! never a 500.
+
+use comptoir_e2e::{WebClient, servers};
+use db::Role;
+use reqwest::StatusCode;
+
+/// Who asks, and the least role a route needs.
+fn allowed(who: Option<Role>, needs: Option<Role>) -> bool {
+    match (who, needs) {
+        (_, None) => true,
+        (None, Some(_)) => false,
+        (Some(who), Some(needs)) => who.allows(needs),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn pages_and_api_answer_each_role_as_they_should() {
+    for server in servers() {
+        let label = server.label();
+        let owner = server.add_user("owner", Role::Owner, "password-o", None);
+        let manager = server.add_user("manager", Role::Manager, "password-m", None);
+        let cashier = server.add_user("cashier", Role::Cashier, "password-c", None);
+        let target = server.add_user("target", Role::Cashier, "password-t", None);
+        let user_page = format!("/users/{}", target.id);
+
+        let get_pages: Vec<(String, Option<Role>)> = vec![
+            ("/".into(), Some(Role::Cashier)),
+            ("/account".into(), Some(Role::Cashier)),
+            ("/users".into(), Some(Role::Owner)),
+            (user_page.clone(), Some(Role::Owner)),
+            ("/health".into(), None),
+            ("/static/style.css".into(), None),
+            ("/api/v1/openapi.json".into(), None),
+        ];
+        let post_pages: Vec<(String, Option<Role>)> = vec![
+            ("/users".into(), Some(Role::Owner)),
+            (user_page.clone(), Some(Role::Owner)),
+            (format!("{user_page}/password"), Some(Role::Owner)),
+            (format!("{user_page}/pin"), Some(Role::Owner)),
+            (format!("{user_page}/sessions/revoke"), Some(Role::Owner)),
+            ("/account/language".into(), Some(Role::Cashier)),
+            ("/account/password".into(), Some(Role::Cashier)),
+        ];
+        let who = [
+            (None, None),
+            (
+                Some(Role::Cashier),
+                Some(("cashier", "password-c", &cashier)),
+            ),
+            (
+                Some(Role::Manager),
+                Some(("manager", "password-m", &manager)),
+            ),
+            (Some(Role::Owner), Some(("owner", "password-o", &owner))),
+        ];
+        for (role, login) in who {
+            let browser = WebClient::new(&server.url);
+            let mut token = None;
+            if let Some((name, password, user)) = login {
+                browser.login(name, password).await;
+                token = Some(server.token(user));
+            }
+            for (path, needs) in &get_pages {
+                let status = browser.get(path).await.status();
+                let expected = if allowed(role, *needs) {
+                    StatusCode::OK
+                } else if role.is_none() {
+                    StatusCode::SEE_OTHER
+                } else {
+                    StatusCode::FORBIDDEN
+                };
+                assert_eq!(status, expected, "[{label}] {role:?} GET {path}");
+            }
+            for (path, needs) in &post_pages {
+                // A form with only its CSRF field: refused for the role, or
+                // answered as a form (422, 400, 303), never a 500.
+                let form_page = if role.is_some() { "/account" } else { "/login" };
+                let status = browser.submit(form_page, path, &[]).await.status();
+                if allowed(role, *needs) {
+                    assert!(
+                        [
+                            StatusCode::UNPROCESSABLE_ENTITY,
+                            StatusCode::BAD_REQUEST,
+                            StatusCode::SEE_OTHER
+                        ]
+                        .contains(&status),
+                        "[{label}] {role:?} POST {path}: {status}"
+                    );
+                } else if role.is_none() {
+                    assert_eq!(
+                        status,
+                        StatusCode::SEE_OTHER,
+                        "[{label}] {role:?} POST {path}"
+                    );
+                } else {
+                    assert_eq!(
+                        status,
+                        StatusCode::FORBIDDEN,
+                        "[{label}] {role:?} POST {path}"
+                    );
+                }
+            }
+            let api: [(&str, Option<Role>); 2] = [
+                ("/api/v1/me", Some(Role::Cashier)),
+                ("/api/v1/users", Some(Role::Owner)),
+            ];
+            let http = reqwest::Client::new();
+            for (path, needs) in api {
+                let mut request = http.get(server.at(path));
+                if let Some(token) = &token {
+                    request = request.bearer_auth(token);
+                }
+                let status = request.send().await.unwrap().status();
+                let expected = if allowed(role, needs) {
+                    StatusCode::OK
+                } else if role.is_none() {
+                    StatusCode::UNAUTHORIZED
+                } else {
+                    StatusCode::FORBIDDEN
+                };
+                assert_eq!(status, expected, "[{label}] {role:?} API {path}");
+            }
+            // The login pages: for the logged out; the logged in go to their dashboard.
+            for path in ["/login", "/login/pin"] {
+                let expected = if role.is_some() {
+                    StatusCode::SEE_OTHER
+                } else {
+                    StatusCode::OK
+                };
+                assert_eq!(
+                    browser.get(path).await.status(),
+                    expected,
+                    "[{label}] {role:?} GET {path}"
+                );
+            }
+            // A browser session is no API credential, and a token opens no page.
+            let status = browser.get("/api/v1/me").await.status();
+            assert_eq!(
+                status,
+                StatusCode::UNAUTHORIZED,
+                "[{label}] {role:?} cookie on the API"
+            );
+            if let Some(token) = &token {
+                let r = http
+                    .get(server.at("/"))
+                    .bearer_auth(token)
+                    .send()
+                    .await
+                    .unwrap();
+                assert_eq!(
+                    r.url().path(),
+                    "/login",
+                    "[{label}] a token on a page leads to the login page"
+                );
+            }
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_failing_database_gives_a_french_500_page_not_a_panic() {
+    for server in servers() {
+        let label = server.label();
+        server.add_user("owner", Role::Owner, "password-o", None);
+        let browser = WebClient::new(&server.url);
+        browser.login("owner", "password-o").await;
+        // Break the database under the running server.
+        server
+            .db
+            .write(|conn| db::testing::execute(conn, "DROP TABLE login_attempts"))
+            .unwrap();
+        let response = browser
+            .submit(
+                "/account",
+                "/login",
+                &[("username", "owner"), ("password", "password-o")],
+            )
+            .await;
+        assert_eq!(
+            response.status(),
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "[{label}]"
+        );
+        let body = response.text().await.unwrap();
+        assert!(body.contains("Erreur interne"), "[{label}] {body}");
+        assert!(
+            !body.contains("login_attempts"),
+            "[{label}] no internals shown"
+        );
+        // The rest still works.
+        assert_eq!(browser.get("/").await.status(), StatusCode::OK, "[{label}]");
+    }
+}
