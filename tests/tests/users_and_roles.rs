@@ -219,6 +219,17 @@ async fn the_owner_adds_edits_disables_and_resets_users() {
             "[{label}] PIN session acts as cashier"
         );
 
+        // Logged out everywhere by the owner.
+        let r = owner
+            .submit(&edit, &format!("{edit}/sessions/revoke"), &[])
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "[{label}]");
+        assert_eq!(
+            till.get("/").await.status(),
+            StatusCode::SEE_OTHER,
+            "[{label}] till session ended"
+        );
+
         // Password reset and disabling.
         let r = owner
             .submit(&edit, &format!("{edit}/password"), &[("password", "court")])
@@ -309,7 +320,13 @@ async fn the_owner_adds_edits_disables_and_resets_users() {
         let actions: Vec<&str> = trail.iter().map(|e| e.action.as_str()).collect();
         assert_eq!(
             actions,
-            ["user.create", "user.update", "user.password", "user.update"],
+            [
+                "user.create",
+                "user.update",
+                "user.sessions_revoked",
+                "user.password",
+                "user.update"
+            ],
             "[{label}]"
         );
     }

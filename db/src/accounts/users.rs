@@ -270,6 +270,26 @@ pub fn set_password(
     audit(conn, actor, at, "user.password", id, None)
 }
 
+/// Ends every session of a user at once (the owner's "log out everywhere").
+pub fn log_out_everywhere(
+    conn: &mut DbConn,
+    id: UserId,
+    actor: Option<UserId>,
+    at: NaiveDateTime,
+) -> Result<usize, AccountError> {
+    get(conn, id)?;
+    let ended = sessions::revoke_all_for_user(conn, id, at)?;
+    audit(
+        conn,
+        actor,
+        at,
+        "user.sessions_revoked",
+        id,
+        Some(format!("sessions={ended}")),
+    )?;
+    Ok(ended)
+}
+
 /// Sets or (with `None`) removes the till PIN.
 pub fn set_pin(
     conn: &mut DbConn,

@@ -14,7 +14,7 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use db::Role;
 use db::accounts::users::{self, NewUser, UserChanges};
-use db::accounts::{AccountError, HashedPassword, HashedPin, User, sessions};
+use db::accounts::{AccountError, HashedPassword, HashedPin, User};
 use db::ids::UserId;
 use serde::Deserialize;
 
@@ -280,11 +280,12 @@ async fn set_pin(
 struct Empty {}
 
 async fn revoke_sessions(
-    AuthedForm { .. }: AuthedForm<OwnerRole, Empty>,
+    AuthedForm { user: owner, .. }: AuthedForm<OwnerRole, Empty>,
     state: web::Data<AppState>,
     page: Page,
     id: web::Path<i64>,
 ) -> AppResult<HttpResponse> {
+    let actor = owner.user().id;
     change(
         &state,
         &page,
@@ -292,10 +293,9 @@ async fn revoke_sessions(
         FlashNote::SessionsRevoked,
         move |st, id| {
             let now = st.clock.now_naive();
-            st.db.write(|conn| {
-                users::get(conn, id)?;
-                sessions::revoke_all_for_user(conn, id, now).map(|_| ())
-            })
+            st.db
+                .write(|conn| users::log_out_everywhere(conn, id, Some(actor), now))
+                .map(|_| ())
         },
     )
     .await
