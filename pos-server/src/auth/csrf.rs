@@ -5,7 +5,7 @@
 
 use crate::error::{AppError, ErrorKind};
 use ::web::i18n::Msg;
-use actix_web::body::MessageBody;
+use actix_web::body::{EitherBody, MessageBody};
 use actix_web::cookie::{Cookie, SameSite};
 use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
 use actix_web::middleware::Next;
@@ -26,7 +26,14 @@ pub struct CsrfToken(pub String);
 pub async fn csrf_cookie(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
-) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+) -> Result<ServiceResponse<EitherBody<impl MessageBody, impl MessageBody>>, actix_web::Error> {
+    // The API takes bearer tokens and no forms: no cookie there.
+    if req.path().starts_with("/api/") || req.path() == "/health" {
+        return next
+            .call(req)
+            .await
+            .map(ServiceResponse::map_into_left_body);
+    }
     let existing = req
         .cookie(CSRF_COOKIE)
         .map(|c| c.value().to_owned())
@@ -55,7 +62,7 @@ pub async fn csrf_cookie(
             tracing::warn!(%error, "cannot set the CSRF cookie");
         }
     }
-    Ok(res)
+    Ok(res.map_into_right_body())
 }
 
 /// The request's CSRF token (empty outside the middleware, which no form route is).
