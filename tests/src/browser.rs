@@ -1,7 +1,7 @@
 //! A real headless Chromium driven through WebDriver (Debian's `chromium` and
 //! `chromium-driver`, installed by `scripts/test`).
 
-use fantoccini::{Client, ClientBuilder};
+use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use std::net::TcpListener;
 use std::process::{Child, Command, Stdio};
@@ -91,4 +91,53 @@ impl Drop for Browser {
     fn drop(&mut self) {
         let _ = self.driver.kill();
     }
+}
+
+/// Types `value` into the form field named `name`.
+pub async fn fill(client: &Client, name: &str, value: &str) {
+    let field = client
+        .find(Locator::Css(&format!("input[name='{name}']")))
+        .await
+        .unwrap_or_else(|e| panic!("no field {name}: {e}"));
+    field
+        .clear()
+        .await
+        .unwrap_or_else(|e| panic!("cannot clear {name}: {e}"));
+    field
+        .send_keys(value)
+        .await
+        .unwrap_or_else(|e| panic!("cannot type into {name}: {e}"));
+}
+
+/// Presses the submit button of the page's first form.
+pub async fn submit(client: &Client) {
+    let button = client
+        .find(Locator::Css("main form button[type='submit']"))
+        .await
+        .unwrap_or_else(|e| panic!("no submit button: {e}"));
+    button
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("cannot click submit: {e}"));
+}
+
+/// The page's text, or nothing while a navigation replaces the page.
+pub async fn body_text(client: &Client) -> String {
+    match client.find(Locator::Css("body")).await {
+        Ok(body) => body.text().await.unwrap_or_default(),
+        Err(_) => String::new(),
+    }
+}
+
+/// Waits until the page shows `needle` (pages load after a click); returns its text.
+pub async fn wait_for_text(client: &Client, needle: &str) -> String {
+    let mut text = String::new();
+    for _ in 0..200 {
+        text = body_text(client).await;
+        if text.contains(needle) {
+            return text;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("{needle:?} never appeared; the page says: {text}");
 }

@@ -1,53 +1,10 @@
 //! In a real headless Chromium: the owner's first-run setup, a wrong then a
 //! right password, logout.
 
-#![expect(clippy::unwrap_used, reason = "a browser test helper fails loudly")]
-
-use comptoir_e2e::browser::Browser;
+use comptoir_e2e::browser::{Browser, fill, submit, wait_for_text};
 use comptoir_e2e::servers;
 use db::Role;
-use fantoccini::{Client, Locator};
-use std::time::Duration;
-
-async fn fill(client: &Client, name: &str, value: &str) {
-    let field = client
-        .find(Locator::Css(&format!("input[name='{name}']")))
-        .await
-        .unwrap_or_else(|e| panic!("no field {name}: {e}"));
-    field.clear().await.unwrap();
-    field.send_keys(value).await.unwrap();
-}
-
-async fn submit(client: &Client) {
-    client
-        .find(Locator::Css("main form button[type='submit']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-}
-
-/// The page's text, or nothing while a navigation replaces the page.
-async fn body_text(client: &Client) -> String {
-    match client.find(Locator::Css("body")).await {
-        Ok(body) => body.text().await.unwrap_or_default(),
-        Err(_) => String::new(),
-    }
-}
-
-/// Waits until the page shows `needle` (pages load after a click).
-async fn wait_for_text(client: &Client, needle: &str) -> String {
-    let mut text = String::new();
-    for _ in 0..100 {
-        text = body_text(client).await;
-        if text.contains(needle) {
-            return text;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("{needle:?} never appeared; the page says: {text}");
-}
+use fantoccini::Locator;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn owner_setup_then_wrong_and_right_password_then_logout() {

@@ -2,10 +2,9 @@
 //! `cargo test -p comptoir-e2e --test screenshots -- --ignored` writes them to
 //! `target/screenshots/`.
 
-use comptoir_e2e::browser::Browser;
-use comptoir_e2e::{TestServer, WebClient};
+use comptoir_e2e::TestServer;
+use comptoir_e2e::browser::{Browser, fill, submit, wait_for_text};
 use db::{Role, SystemClock};
-use fantoccini::Locator;
 use std::sync::Arc;
 
 #[tokio::test(flavor = "multi_thread")]
@@ -37,28 +36,10 @@ async fn screenshots_of_the_pages() {
     client.goto(&server.at("/login/pin")).await.unwrap();
     shot("login-pin").await;
     client.goto(&server.at("/login")).await.unwrap();
-    client
-        .find(Locator::Css("input[name='username']"))
-        .await
-        .unwrap()
-        .send_keys("marie")
-        .await
-        .unwrap();
-    client
-        .find(Locator::Css("input[name='password']"))
-        .await
-        .unwrap()
-        .send_keys("radium-1898")
-        .await
-        .unwrap();
-    client
-        .find(Locator::Css("main form button[type='submit']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    fill(client, "username", "marie").await;
+    fill(client, "password", "radium-1898").await;
+    submit(client).await;
+    wait_for_text(client, "Tableau de bord").await;
     shot("dashboard-owner").await;
     client.goto(&server.at("/users")).await.unwrap();
     shot("users").await;
@@ -68,6 +49,5 @@ async fn screenshots_of_the_pages() {
     shot("account").await;
     client.goto(&server.at("/nowhere")).await.unwrap();
     shot("not-found").await;
-    let _ = WebClient::new(&server.url);
     browser.close().await;
 }
