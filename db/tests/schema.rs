@@ -132,6 +132,7 @@ fn live_shape(conn: &mut DbConn) -> Shape {
                             ("TEXT", _) => "Text",
                             ("BOOLEAN", _) => "Bool",
                             ("TIMESTAMP", _) => "Timestamp",
+                            ("DATE", _) => "Date",
                             (other, _) => {
                                 panic!("unexpected SQLite type {other} in {}", table.name)
                             }
@@ -159,6 +160,7 @@ fn live_shape(conn: &mut DbConn) -> Shape {
                     "text" => "Text",
                     "boolean" => "Bool",
                     "timestamp without time zone" => "Timestamp",
+                    "date" => "Date",
                     other => panic!("unexpected PostgreSQL type {other} in {}", col.table_name),
                 };
                 shape.entry(col.table_name).or_default().push((

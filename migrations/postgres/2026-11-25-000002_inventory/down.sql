@@ -1,0 +1,15 @@
+DROP TABLE stocktake_lines;
+DROP TABLE stocktakes;
+DROP TABLE goods_receipt_lines;
+DROP TABLE goods_receipts;
+DROP TABLE purchase_order_lines;
+DROP TABLE purchase_orders;
+DROP TABLE supplier_products;
+DROP TABLE stock_movements;
+DROP TABLE stock_levels;
+DROP TABLE locations;
+DROP TABLE barcodes;
+DROP TABLE products;
+DROP TABLE suppliers;
+DROP TABLE categories;
+DROP TABLE vat_rates;
