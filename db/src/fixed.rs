@@ -22,7 +22,7 @@ fn is_group_space(c: char) -> bool {
 
 /// Parses `"12.50"`, `"12,50"`, `"-3"`, `"1 234,5"` into an integer scaled by
 /// 10^`places`. Refuses more decimals than `places` rather than rounding them away.
-pub(crate) fn parse(raw: &str, places: u32) -> Result<i64, FixedError> {
+pub fn parse(raw: &str, places: u32) -> Result<i64, FixedError> {
     let trimmed = raw.trim();
     if trimmed.is_empty() {
         return Err(FixedError::Empty);
@@ -76,7 +76,7 @@ pub(crate) fn parse(raw: &str, places: u32) -> Result<i64, FixedError> {
 }
 
 /// `1234.50`: the API's form, a dot and every decimal place.
-pub(crate) fn to_plain(value: i64, places: u32) -> String {
+pub fn to_plain(value: i64, places: u32) -> String {
     let (int_part, frac_part) = split(value, places);
     let sign = if value < 0 { "-" } else { "" };
     format!(
@@ -87,7 +87,7 @@ pub(crate) fn to_plain(value: i64, places: u32) -> String {
 
 /// `1 234,50`: the French form, a decimal comma and no-break spaces between
 /// thousands (no-break so that an amount never wraps across two lines).
-pub(crate) fn to_french(value: i64, places: u32) -> String {
+pub fn to_french(value: i64, places: u32) -> String {
     let (int_part, frac_part) = split(value, places);
     let digits = int_part.to_string();
     let mut grouped = String::with_capacity(digits.len() + digits.len() / 3 + 4);

@@ -6,8 +6,9 @@ pub mod accounts;
 pub mod audit;
 pub mod clock;
 mod conn;
+pub mod csv_in;
 mod error;
-mod fixed;
+pub mod fixed;
 pub mod ids;
 pub mod migrate;
 pub mod money;
@@ -16,6 +17,7 @@ pub mod quantity;
 pub mod schema;
 #[cfg(feature = "testing")]
 pub mod testing;
+pub mod text;
 pub mod url;
 
 pub use accounts::Role;

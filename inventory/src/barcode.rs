@@ -136,12 +136,18 @@ fn gs1_check_digit(body: &str) -> Option<u8> {
 
 /// The check digit of an EAN-13 from its first 12 digits; None unless exactly 12 digits.
 pub fn ean13_check_digit(first12: &str) -> Option<u8> {
-    (first12.len() == 12).then(|| gs1_check_digit(first12))?
+    if first12.len() != 12 {
+        return None;
+    }
+    gs1_check_digit(first12)
 }
 
 /// The check digit of an EAN-8 from its first 7 digits; None unless exactly 7 digits.
 pub fn ean8_check_digit(first7: &str) -> Option<u8> {
-    (first7.len() == 7).then(|| gs1_check_digit(first7))?
+    if first7.len() != 7 {
+        return None;
+    }
+    gs1_check_digit(first7)
 }
 
 /// A valid EAN-13 from its first 12 digits (demo data, loyalty card numbers).
@@ -387,9 +393,21 @@ mod tests {
         );
         // A sum that is already a multiple of 10 gives 0, not 10.
         assert_eq!(ean13_check_digit("000000000000"), Some(0));
-        assert_eq!(with_check_digit("290000000001").as_deref().map(parse).map(|b| b.symbology()), Some(Symbology::Ean13));
+        assert_eq!(
+            with_check_digit("290000000001")
+                .as_deref()
+                .map(parse)
+                .map(|b| b.symbology()),
+            Some(Symbology::Ean13)
+        );
 
-        for bad in ["", "30176204220", "3017620422003", "30176204220a", "３01762042200"] {
+        for bad in [
+            "",
+            "30176204220",
+            "3017620422003",
+            "30176204220a",
+            "３01762042200",
+        ] {
             assert_eq!(ean13_check_digit(bad), None, "{bad}");
             assert_eq!(with_check_digit(bad), None, "{bad}");
         }
@@ -423,7 +441,11 @@ mod tests {
         let upc = parse("012345678905");
         let ean = parse("0012345678905");
         assert_eq!(ean.symbology(), Symbology::Ean13);
-        assert!(upc.lookup_keys().iter().all(|k| ean.lookup_keys().contains(k)));
+        assert!(
+            upc.lookup_keys()
+                .iter()
+                .all(|k| ean.lookup_keys().contains(k))
+        );
     }
 
     fn scale_code(first12: &str) -> Barcode {

@@ -1,0 +1,133 @@
+//! Categories: a tree, written as a path `Épicerie > Confitures`.
+
+use crate::error::{InventoryError, Result, clean_name};
+use chrono::NaiveDateTime;
+use db::DbConn;
+use db::schema::categories;
+use diesel::prelude::*;
+use std::collections::HashMap;
+
+pub const SEPARATOR: &str = " > ";
+const MAX_NAME: usize = 80;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Category {
+    pub id: i64,
+    pub name: String,
+    pub parent_id: Option<i64>,
+    /// `Épicerie > Confitures`
+    pub path: String,
+}
+
+/// Every category with its path, sorted by path.
+pub fn all(conn: &mut DbConn) -> Result<Vec<Category>> {
+    let rows: Vec<(i64, String, Option<i64>)> = categories::table
+        .select((categories::id, categories::name, categories::parent_id))
+        .load(conn)?;
+    let by_id: HashMap<i64, (&str, Option<i64>)> = rows
+        .iter()
+        .map(|(id, name, parent)| (*id, (name.as_str(), *parent)))
+        .collect();
+    let mut all: Vec<Category> = rows
+        .iter()
+        .map(|(id, name, parent)| Category {
+            id: *id,
+            name: name.clone(),
+            parent_id: *parent,
+            path: path_from(&by_id, *id),
+        })
+        .collect();
+    all.sort_by_cached_key(|c| db::text::fold(&c.path));
+    Ok(all)
+}
+
+fn path_from(by_id: &HashMap<i64, (&str, Option<i64>)>, id: i64) -> String {
+    let mut names = Vec::new();
+    let mut current = Some(id);
+    // The depth bound guards against a cycle written by hand in the database.
+    while let Some(id) = current.filter(|_| names.len() < 32) {
+        let Some((name, parent)) = by_id.get(&id) else {
+            break;
+        };
+        names.push(*name);
+        current = *parent;
+    }
+    names.reverse();
+    names.join(SEPARATOR)
+}
+
+/// The path of one category.
+pub fn path_of(conn: &mut DbConn, id: i64) -> Result<String> {
+    all(conn)?
+        .into_iter()
+        .find(|c| c.id == id)
+        .map(|c| c.path)
+        .ok_or_else(|| InventoryError::NotFound {
+            what: "category",
+            id: id.to_string(),
+        })
+}
+
+/// The category at `path` (`Épicerie > Confitures` or `Épicerie/Confitures`),
+/// created with its parents when missing. Names match without regard to case
+/// or accents, so a spreadsheet's `epicerie` lands in `Épicerie`.
+pub fn find_or_create(conn: &mut DbConn, path: &str, at: NaiveDateTime) -> Result<i64> {
+    let parts: Vec<String> = path
+        .split(['>', '/'])
+        .map(|p| clean_name(p, MAX_NAME))
+        .collect::<Result<_>>()?;
+    let mut parent: Option<i64> = None;
+    for name in parts {
+        let siblings: Vec<(i64, String)> = match parent {
+            Some(p) => categories::table
+                .filter(categories::parent_id.eq(p))
+                .select((categories::id, categories::name))
+                .load(conn)?,
+            None => categories::table
+                .filter(categories::parent_id.is_null())
+                .select((categories::id, categories::name))
+                .load(conn)?,
+        };
+        let wanted = db::text::fold(&name);
+        let found = siblings
+            .into_iter()
+            .find(|(_, n)| db::text::fold(n) == wanted)
+            .map(|(id, _)| id);
+        let id = match found {
+            Some(id) => id,
+            None => {
+                diesel::insert_into(categories::table)
+                    .values((
+                        categories::name.eq(&name),
+                        categories::parent_id.eq(parent),
+                        categories::created_at.eq(at),
+                    ))
+                    .execute(conn)?;
+                categories::table
+                    .filter(categories::name.eq(&name))
+                    .order(categories::id.desc())
+                    .select(categories::id)
+                    .first(conn)?
+            }
+        };
+        parent = Some(id);
+    }
+    parent.ok_or(InventoryError::InvalidName { max: MAX_NAME })
+}
+
+/// A category and all below it, for filtering by a branch of the tree.
+pub fn with_descendants(conn: &mut DbConn, id: i64) -> Result<Vec<i64>> {
+    let all = all(conn)?;
+    let mut ids = vec![id];
+    let mut i = 0;
+    while i < ids.len() {
+        let parent = ids[i];
+        ids.extend(
+            all.iter()
+                .filter(|c| c.parent_id == Some(parent))
+                .map(|c| c.id),
+        );
+        i += 1;
+    }
+    Ok(ids)
+}

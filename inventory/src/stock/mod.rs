@@ -1,0 +1,8 @@
+//! Stock is never edited in place: every change is a movement, and the level per
+//! product and location is their sum, kept in the movement's transaction.
+
+pub mod locations;
+pub mod movements;
+
+pub use locations::Location;
+pub use movements::{Movement, MovementKind, NewMovement};
