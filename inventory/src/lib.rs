@@ -5,6 +5,7 @@
 pub mod barcode;
 pub mod catalogue;
 mod error;
+pub mod import;
 pub mod purchasing;
 pub mod stock;
 pub mod suppliers;
