@@ -284,3 +284,33 @@ fn export_row(p: &Product) -> Vec<String> {
         if p.active { "oui" } else { "non" }.to_owned(),
     ]
 }
+
+/// The header names of the stock export.
+pub const STOCK_HEADERS: [&str; 7] = ["nom", "code-barres", "emplacement", "stock", "unité", "coût moyen", "valeur"];
+
+/// Stock per product and location, valued at the weighted average cost (or the
+/// entered cost when nothing was received yet).
+pub fn stock_rows(conn: &mut DbConn) -> Result<Vec<Vec<String>>, InventoryError> {
+    let all = products::search(conn, &Search { include_archived: true, limit: i64::MAX, ..Search::default() })?;
+    let french_money = |m: Money| db::fixed::to_french(m.cents(), 2).replace('\u{a0}', "");
+    let mut rows = Vec::new();
+    for p in &all {
+        let unit_cost = p.average_cost.or(p.cost);
+        for (location, quantity) in movements::levels(conn, p.id)? {
+            if quantity.is_zero() {
+                continue;
+            }
+            let value = unit_cost.map(|c| crate::purchasing::line_total(quantity, c));
+            rows.push(vec![
+                p.name.clone(),
+                p.barcodes.join(" "),
+                location.name,
+                quantity.to_french().replace('\u{a0}', ""),
+                p.unit.as_str().to_owned(),
+                unit_cost.map(french_money).unwrap_or_default(),
+                value.map(french_money).unwrap_or_default(),
+            ]);
+        }
+    }
+    Ok(rows)
+}

@@ -4,6 +4,7 @@
 
 pub mod barcode;
 pub mod catalogue;
+pub mod demo;
 mod error;
 pub mod import;
 pub mod purchasing;
