@@ -55,14 +55,15 @@ impl DbConn {
         f: impl FnOnce(&mut DbConn) -> Result<T, E>,
     ) -> Result<T, E>
     where
-        E: From<diesel::result::Error>,
+        E: From<DbError>,
     {
+        let fail = |e: diesel::result::Error| E::from(DbError::Query(e));
         match self {
             DbConn::Sqlite(c) => {
-                AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?
+                AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE").map_err(fail)?
             }
             DbConn::Postgres(_) => {
-                <DbConn as Connection>::TransactionManager::begin_transaction(self)?
+                <DbConn as Connection>::TransactionManager::begin_transaction(self).map_err(fail)?
             }
         }
         match f(self) {
@@ -72,7 +73,7 @@ impl DbConn {
                 {
                     // Diesel may already have rolled back; a second failure changes nothing.
                     let _ = <DbConn as Connection>::TransactionManager::rollback_transaction(self);
-                    return Err(commit_error.into());
+                    return Err(fail(commit_error));
                 }
                 Ok(value)
             }

@@ -75,7 +75,7 @@ impl Db {
     /// writes commits together or not at all.
     pub fn write<T, E>(&self, f: impl FnOnce(&mut DbConn) -> Result<T, E>) -> Result<T, E>
     where
-        E: From<DbError> + From<diesel::result::Error>,
+        E: From<DbError>,
     {
         let mut conn = checkout(&self.inner.write)?;
         conn.write_transaction(f)

@@ -12,6 +12,8 @@ pub enum InventoryError {
     InvalidName { max: usize },
     #[error("invalid {field}: {reason}")]
     InvalidAmount { field: &'static str, reason: String },
+    #[error("{field} cannot be negative")]
+    NegativeAmount { field: &'static str },
     #[error("invalid quantity: {reason}")]
     InvalidQuantity { reason: String },
     #[error("unknown VAT rate {0:?} (expected one of {1})")]

@@ -20,20 +20,39 @@ use diesel::Connection;
 /// The columns an import understands: (field, accepted headers).
 const COLUMNS: [(Field, &[&str]); 10] = [
     (Field::Name, &["nom", "name", "désignation", "libellé"]),
-    (Field::Barcode, &["code-barres", "barcode", "ean", "codes-barres", "barcodes"]),
-    (Field::Price, &["prix", "price", "prix ttc", "prix de vente"]),
+    (
+        Field::Barcode,
+        &["code-barres", "barcode", "ean", "codes-barres", "barcodes"],
+    ),
+    (
+        Field::Price,
+        &["prix", "price", "prix ttc", "prix de vente"],
+    ),
     (Field::Vat, &["tva", "vat", "vat_rate", "taux de tva"]),
     (Field::Unit, &["unité", "unit"]),
     (Field::Category, &["catégorie", "category", "rayon"]),
     (Field::Cost, &["coût", "cost", "prix d'achat", "prix achat"]),
-    (Field::ReorderLevel, &["seuil", "reorder_level", "seuil de réapprovisionnement"]),
+    (
+        Field::ReorderLevel,
+        &["seuil", "reorder_level", "seuil de réapprovisionnement"],
+    ),
     (Field::Stock, &["stock", "quantité", "quantity"]),
     (Field::Active, &["actif", "active", "en vente"]),
 ];
 
 /// The header names an export writes (French, as the import reads them back).
-pub const EXPORT_HEADERS: [&str; 10] =
-    ["nom", "code-barres", "prix", "tva", "unité", "catégorie", "coût", "seuil", "stock", "actif"];
+pub const EXPORT_HEADERS: [&str; 10] = [
+    "nom",
+    "code-barres",
+    "prix",
+    "tva",
+    "unité",
+    "catégorie",
+    "coût",
+    "seuil",
+    "stock",
+    "actif",
+];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Field {
@@ -58,6 +77,12 @@ pub enum ImportError {
     Inventory(#[from] InventoryError),
 }
 
+impl From<db::DbError> for ImportError {
+    fn from(e: db::DbError) -> Self {
+        ImportError::Inventory(e.into())
+    }
+}
+
 /// A row left out, and why.
 #[derive(Debug)]
 pub struct Rejected {
@@ -68,7 +93,10 @@ pub struct Rejected {
 #[derive(Debug, thiserror::Error)]
 pub enum RowError {
     #[error("column {column}: {reason}")]
-    Field { column: &'static str, reason: String },
+    Field {
+        column: &'static str,
+        reason: String,
+    },
     #[error("barcode {0} appears on an earlier line of the file")]
     RepeatedBarcode(String),
     #[error(transparent)]
@@ -94,15 +122,27 @@ impl Columns {
             }
             let field = COLUMNS
                 .iter()
-                .find(|(_, names)| names.iter().any(|n| db::text::fold(n).replace(['_', '-'], " ") == folded))
+                .find(|(_, names)| {
+                    names
+                        .iter()
+                        .any(|n| db::text::fold(n).replace(['_', '-'], " ") == folded)
+                })
                 .map(|(f, _)| *f)
-                .ok_or_else(|| CsvError::UnknownColumn { name: header.clone() })?;
+                .ok_or_else(|| CsvError::UnknownColumn {
+                    name: header.clone(),
+                })?;
             if found.iter().any(|(f, _)| *f == field) {
-                return Err(CsvError::DuplicateColumn { name: header.clone() });
+                return Err(CsvError::DuplicateColumn {
+                    name: header.clone(),
+                });
             }
             found.push((field, index));
         }
-        for (required, name) in [(Field::Name, "nom"), (Field::Price, "prix"), (Field::Vat, "tva")] {
+        for (required, name) in [
+            (Field::Name, "nom"),
+            (Field::Price, "prix"),
+            (Field::Vat, "tva"),
+        ] {
             if !found.iter().any(|(f, _)| *f == required) {
                 return Err(CsvError::MissingColumn { name: name.into() });
             }
@@ -111,7 +151,11 @@ impl Columns {
     }
 
     fn get<'a>(&self, row: &'a CsvRow, field: Field) -> &'a str {
-        self.0.iter().find(|(f, _)| *f == field).map(|(_, i)| row.get(*i)).unwrap_or_default()
+        self.0
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, i)| row.get(*i))
+            .unwrap_or_default()
     }
 }
 
@@ -135,13 +179,26 @@ fn optional(raw: &str) -> Option<&str> {
 
 fn read_row(columns: &Columns, row: &CsvRow) -> Result<RowValues, RowError> {
     let field = |column: &'static str, reason: String| RowError::Field { column, reason };
-    let money = |column: &'static str, raw: &str| Money::parse(raw).map_err(|e| field(column, e.to_string()));
+    let money = |column: &'static str, raw: &str| {
+        Money::parse(raw).map_err(|e| field(column, e.to_string()))
+    };
     let price = money("prix", columns.get(row, Field::Price))?;
-    let cost = optional(columns.get(row, Field::Cost)).map(|c| money("coût", c)).transpose()?;
-    let quantity = |column: &'static str, raw: &str| Quantity::parse(raw).map_err(|e| field(column, e.to_string()));
-    let reorder_level = optional(columns.get(row, Field::ReorderLevel)).map(|q| quantity("seuil", q)).transpose()?;
-    let stock = optional(columns.get(row, Field::Stock)).map(|q| quantity("stock", q)).transpose()?;
-    let unit = optional(columns.get(row, Field::Unit)).map(str::parse::<Unit>).transpose().map_err(RowError::Inventory)?;
+    let cost = optional(columns.get(row, Field::Cost))
+        .map(|c| money("coût", c))
+        .transpose()?;
+    let quantity = |column: &'static str, raw: &str| {
+        Quantity::parse(raw).map_err(|e| field(column, e.to_string()))
+    };
+    let reorder_level = optional(columns.get(row, Field::ReorderLevel))
+        .map(|q| quantity("seuil", q))
+        .transpose()?;
+    let stock = optional(columns.get(row, Field::Stock))
+        .map(|q| quantity("stock", q))
+        .transpose()?;
+    let unit = optional(columns.get(row, Field::Unit))
+        .map(str::parse::<Unit>)
+        .transpose()
+        .map_err(RowError::Inventory)?;
     let barcodes: Vec<String> = columns
         .get(row, Field::Barcode)
         .split([' ', '|', ','])
@@ -149,9 +206,17 @@ fn read_row(columns: &Columns, row: &CsvRow) -> Result<RowValues, RowError> {
         .map(str::to_owned)
         .collect();
     for code in &barcodes {
-        Barcode::parse(code).map_err(|source| RowError::Inventory(InventoryError::Barcode { code: code.clone(), source }))?;
+        Barcode::parse(code).map_err(|source| {
+            RowError::Inventory(InventoryError::Barcode {
+                code: code.clone(),
+                source,
+            })
+        })?;
     }
-    let active = match optional(columns.get(row, Field::Active)).map(db::text::fold).as_deref() {
+    let active = match optional(columns.get(row, Field::Active))
+        .map(db::text::fold)
+        .as_deref()
+    {
         None => None,
         Some("oui" | "o" | "yes" | "y" | "1" | "vrai" | "true") => Some(true),
         Some("non" | "n" | "no" | "0" | "faux" | "false") => Some(false),
@@ -189,12 +254,16 @@ pub fn import_products(
             }
             seen.extend(values.barcodes.iter().cloned());
             // A savepoint per row: a refused row leaves nothing, the others stay.
-            conn.transaction(|conn| write_row(conn, &values, actor, at)).map_err(RowError::Inventory)
+            conn.transaction(|conn| write_row(conn, &values, actor, at))
+                .map_err(RowError::Inventory)
         });
         match outcome {
             Ok(true) => report.created += 1,
             Ok(false) => report.updated += 1,
-            Err(error) => report.rejected.push(Rejected { line: row.line, error }),
+            Err(error) => report.rejected.push(Rejected {
+                line: row.line,
+                error,
+            }),
         }
         progress(done as u64 + 1);
     }
@@ -202,7 +271,12 @@ pub fn import_products(
 }
 
 /// Creates or (when a barcode is known) updates; true when created.
-fn write_row(conn: &mut DbConn, values: &RowValues, actor: Option<UserId>, at: NaiveDateTime) -> Result<bool, InventoryError> {
+fn write_row(
+    conn: &mut DbConn,
+    values: &RowValues,
+    actor: Option<UserId>,
+    at: NaiveDateTime,
+) -> Result<bool, InventoryError> {
     let existing = values
         .barcodes
         .iter()
@@ -256,7 +330,10 @@ fn write_row(conn: &mut DbConn, values: &RowValues, actor: Option<UserId>, at: N
         )?;
     }
     if values.active == Some(false) {
-        let archive = ProductChanges { active: Some(false), ..ProductChanges::default() };
+        let archive = ProductChanges {
+            active: Some(false),
+            ..ProductChanges::default()
+        };
         products::update(conn, product.id, &archive, actor, at)?;
     }
     Ok(true)
@@ -264,7 +341,14 @@ fn write_row(conn: &mut DbConn, values: &RowValues, actor: Option<UserId>, at: N
 
 /// Every product (archived too) as rows of `EXPORT_HEADERS`.
 pub fn export_rows(conn: &mut DbConn) -> Result<Vec<Vec<String>>, InventoryError> {
-    let all = products::search(conn, &Search { include_archived: true, limit: i64::MAX, ..Search::default() })?;
+    let all = products::search(
+        conn,
+        &Search {
+            include_archived: true,
+            limit: i64::MAX,
+            ..Search::default()
+        },
+    )?;
     Ok(all.iter().map(export_row).collect())
 }
 
@@ -286,12 +370,27 @@ fn export_row(p: &Product) -> Vec<String> {
 }
 
 /// The header names of the stock export.
-pub const STOCK_HEADERS: [&str; 7] = ["nom", "code-barres", "emplacement", "stock", "unité", "coût moyen", "valeur"];
+pub const STOCK_HEADERS: [&str; 7] = [
+    "nom",
+    "code-barres",
+    "emplacement",
+    "stock",
+    "unité",
+    "coût moyen",
+    "valeur",
+];
 
 /// Stock per product and location, valued at the weighted average cost (or the
 /// entered cost when nothing was received yet).
 pub fn stock_rows(conn: &mut DbConn) -> Result<Vec<Vec<String>>, InventoryError> {
-    let all = products::search(conn, &Search { include_archived: true, limit: i64::MAX, ..Search::default() })?;
+    let all = products::search(
+        conn,
+        &Search {
+            include_archived: true,
+            limit: i64::MAX,
+            ..Search::default()
+        },
+    )?;
     let french_money = |m: Money| db::fixed::to_french(m.cents(), 2).replace('\u{a0}', "");
     let mut rows = Vec::new();
     for p in &all {

@@ -135,10 +135,7 @@ pub fn create_order(
             });
         }
         if line.unit_cost.is_negative() {
-            return Err(InventoryError::InvalidAmount {
-                field: "unit_cost",
-                reason: "negative".into(),
-            });
+            return Err(InventoryError::NegativeAmount { field: "unit_cost" });
         }
         products::get(conn, line.product_id)?;
     }
@@ -360,10 +357,7 @@ pub fn receive(
             });
         }
         if line.unit_cost.is_some_and(Money::is_negative) {
-            return Err(InventoryError::InvalidAmount {
-                field: "unit_cost",
-                reason: "negative".into(),
-            });
+            return Err(InventoryError::NegativeAmount { field: "unit_cost" });
         }
         if !order.lines.iter().any(|l| l.product_id == line.product_id) {
             return Err(InventoryError::NotOnOrder(line.product_id));

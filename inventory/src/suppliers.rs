@@ -204,10 +204,7 @@ pub fn set_terms(
     get(conn, supplier_id)?;
     crate::catalogue::products::get(conn, product_id)?;
     if terms.cost.is_some_and(Money::is_negative) {
-        return Err(InventoryError::InvalidAmount {
-            field: "cost",
-            reason: "negative".into(),
-        });
+        return Err(InventoryError::NegativeAmount { field: "cost" });
     }
     let pack = terms.pack_size.unwrap_or(Quantity::ONE);
     if pack.thousandths() <= 0 {

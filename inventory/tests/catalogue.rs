@@ -116,7 +116,7 @@ fn bad_products_are_refused_naming_the_problem() {
         ));
         assert!(matches!(
             refused(conn, product("Négatif", "-1", None)),
-            InventoryError::InvalidAmount { .. }
+            InventoryError::NegativeAmount { .. }
         ));
         let mut bad_vat = product("TVA 7", "1", None);
         bad_vat.vat_rate = "7".into();

@@ -2,6 +2,8 @@
 //! Each failure is one line on stderr and a non-zero exit, never a panic.
 
 mod accounts;
+mod csv_files;
+mod demo;
 mod serve;
 
 use clap::{Parser, Subcommand};
@@ -42,6 +44,18 @@ pub enum Command {
         #[command(subcommand)]
         action: accounts::TokenCommand,
     },
+    /// Fill an empty database with a believable demo shop
+    Demo,
+    /// Import a CSV file (as French spreadsheets write it); exit 3 when rows were refused
+    Import {
+        #[command(subcommand)]
+        what: csv_files::ImportCommand,
+    },
+    /// Export as CSV (to FILE, or standard output)
+    Export {
+        #[command(subcommand)]
+        what: csv_files::ExportCommand,
+    },
 }
 
 /// A command's failure: printed as `comptoir: …` and exit 1.
@@ -68,7 +82,7 @@ pub fn main() -> ExitCode {
     };
     init_logs(default_level);
     match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => ExitCode::from(code),
         Err(e) => {
             eprintln!("comptoir: {e}");
             ExitCode::FAILURE
@@ -76,9 +90,13 @@ pub fn main() -> ExitCode {
     }
 }
 
-pub fn run(cli: Cli) -> Result<(), CliError> {
+/// Runs a command; its exit code (0, or 3 for an import that refused rows).
+pub fn run(cli: Cli) -> Result<u8, CliError> {
     match cli.command {
-        Command::Serve(args) => serve::serve(&cli.db, args),
+        Command::Import { what } => return csv_files::import(&cli.db, what),
+        Command::Export { what } => csv_files::export(&cli.db, what)?,
+        Command::Serve(args) => serve::serve(&cli.db, args)?,
+        Command::Demo => demo::demo(&cli.db)?,
         Command::Migrate => {
             let db = db::Db::connect(&cli.db)?;
             let applied = db.migrate()?;
@@ -89,11 +107,11 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                     println!("applied {name}");
                 }
             }
-            Ok(())
         }
-        Command::User { action } => accounts::user(&cli.db, action),
-        Command::Token { action } => accounts::token(&cli.db, action),
+        Command::User { action } => accounts::user(&cli.db, action)?,
+        Command::Token { action } => accounts::token(&cli.db, action)?,
     }
+    Ok(0)
 }
 
 fn init_logs(default_level: &str) {

@@ -112,10 +112,17 @@ pub enum FlashNote {
     LanguageSaved,
     PasswordChanged,
     LoggedOut,
+    ProductSaved,
+    StockAdjusted,
+    StockTransferred,
+    SupplierSaved,
+    OrderCreated,
+    OrderSent,
+    OrderCancelled,
 }
 
 impl FlashNote {
-    const ALL: [FlashNote; 10] = [
+    const ALL: [FlashNote; 17] = [
         FlashNote::Welcome,
         FlashNote::UserCreated,
         FlashNote::UserSaved,
@@ -126,6 +133,13 @@ impl FlashNote {
         FlashNote::LanguageSaved,
         FlashNote::PasswordChanged,
         FlashNote::LoggedOut,
+        FlashNote::ProductSaved,
+        FlashNote::StockAdjusted,
+        FlashNote::StockTransferred,
+        FlashNote::SupplierSaved,
+        FlashNote::OrderCreated,
+        FlashNote::OrderSent,
+        FlashNote::OrderCancelled,
     ];
 
     fn code(self) -> &'static str {
@@ -140,6 +154,13 @@ impl FlashNote {
             FlashNote::LanguageSaved => "language-saved",
             FlashNote::PasswordChanged => "password-changed",
             FlashNote::LoggedOut => "logged-out",
+            FlashNote::ProductSaved => "product-saved",
+            FlashNote::StockAdjusted => "stock-adjusted",
+            FlashNote::StockTransferred => "stock-transferred",
+            FlashNote::SupplierSaved => "supplier-saved",
+            FlashNote::OrderCreated => "order-created",
+            FlashNote::OrderSent => "order-sent",
+            FlashNote::OrderCancelled => "order-cancelled",
         }
     }
 
@@ -159,6 +180,13 @@ impl FlashNote {
             FlashNote::LanguageSaved => Msg::FlashLanguageSaved,
             FlashNote::PasswordChanged => Msg::FlashPasswordChanged,
             FlashNote::LoggedOut => Msg::FlashLoggedOut,
+            FlashNote::ProductSaved => Msg::FlashProductSaved,
+            FlashNote::StockAdjusted => Msg::FlashStockAdjusted,
+            FlashNote::StockTransferred => Msg::FlashStockTransferred,
+            FlashNote::SupplierSaved => Msg::FlashSupplierSaved,
+            FlashNote::OrderCreated => Msg::FlashOrderCreated,
+            FlashNote::OrderSent => Msg::FlashOrderSent,
+            FlashNote::OrderCancelled => Msg::FlashOrderCancelled,
         }
     }
 

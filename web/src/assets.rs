@@ -3,9 +3,12 @@
 /// The one stylesheet, served at `/static/style.css`.
 pub const STYLE_CSS: &str = include_str!("../assets/style.css");
 
+/// Search-as-you-type on the products page, served at `/static/products.js`.
+pub const PRODUCTS_JS: &str = include_str!("../assets/products.js");
+
 #[cfg(test)]
 mod tests {
-    use super::STYLE_CSS;
+    use super::{PRODUCTS_JS, STYLE_CSS};
 
     #[test]
     fn stylesheet_is_self_contained() {
@@ -13,5 +16,18 @@ mod tests {
         assert!(STYLE_CSS.contains("@media print"));
         assert!(!STYLE_CSS.contains("@import"));
         assert!(!STYLE_CSS.contains("url("));
+    }
+
+    #[test]
+    fn products_script_talks_to_the_search_route_and_stays_small() {
+        assert!(PRODUCTS_JS.contains("'/products/search?'"));
+        assert!(PRODUCTS_JS.contains("product-search"));
+        assert!(PRODUCTS_JS.contains("product-results"));
+        assert!(PRODUCTS_JS.contains("data-product-id"));
+        assert!(
+            !PRODUCTS_JS.contains("import "),
+            "no modules, no third party"
+        );
+        assert!(PRODUCTS_JS.len() < 8_000);
     }
 }

@@ -60,6 +60,7 @@ pub fn form_error(errors: &FormErrors) -> Markup {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum InputKind {
     Text,
+    Email,
     Password,
 }
 
@@ -75,11 +76,19 @@ pub struct Input<'a> {
     autocomplete: Option<&'a str>,
     inputmode: Option<&'a str>,
     hint: Option<&'a str>,
+    placeholder: Option<&'a str>,
+    list: Option<&'a str>,
+    key: Option<&'a str>,
 }
 
 impl<'a> Input<'a> {
     pub fn text(name: &'a str, label: &'a str) -> Self {
         Self::new(name, label, InputKind::Text)
+    }
+
+    /// An e-mail address (`type="email"`: the right keyboard on a tablet).
+    pub fn email(name: &'a str, label: &'a str) -> Self {
+        Self::new(name, label, InputKind::Email)
     }
 
     /// A secret field: whatever was typed is never sent back in the page.
@@ -98,6 +107,9 @@ impl<'a> Input<'a> {
             autocomplete: None,
             inputmode: None,
             hint: None,
+            placeholder: None,
+            list: None,
+            key: None,
         }
     }
 
@@ -134,10 +146,31 @@ impl<'a> Input<'a> {
         self
     }
 
+    /// An example shown greyed in the empty input (never a substitute for a label).
+    pub fn placeholder(mut self, text: &'a str) -> Self {
+        self.placeholder = Some(text);
+        self
+    }
+
+    /// Suggestions from the `<datalist>` with this id.
+    pub fn list(mut self, datalist_id: &'a str) -> Self {
+        self.list = Some(datalist_id);
+        self
+    }
+
+    /// Takes its id and its error under `key` instead of its name: for a page
+    /// where two forms each have a field of the same name.
+    pub fn key(mut self, key: &'a str) -> Self {
+        self.key = Some(key);
+        self
+    }
+
     pub fn render(&self, errors: &FormErrors) -> Markup {
-        let ids = FieldIds::new(self.name, self.hint.is_some(), errors);
+        let key = self.key.unwrap_or(self.name);
+        let ids = FieldIds::new(key, self.hint.is_some(), errors);
         let (kind, value) = match self.kind {
             InputKind::Text => ("text", Some(self.value)),
+            InputKind::Email => ("email", Some(self.value)),
             InputKind::Password => ("password", None),
         };
         html! {
@@ -152,7 +185,81 @@ impl<'a> Input<'a> {
                 input type=(kind) name=(self.name) id=(ids.input) value=[value]
                     required[self.required]
                     autocomplete=[self.autocomplete] inputmode=[self.inputmode]
+                    placeholder=[self.placeholder] list=[self.list]
                     aria-invalid=[ids.invalid()] aria-describedby=[ids.described_by()];
+                (ids.error_message())
+            }
+        }
+    }
+}
+
+/// A labelled multi-line text, for an address or notes.
+#[derive(Debug, Clone)]
+pub struct TextArea<'a> {
+    name: &'a str,
+    label: &'a str,
+    value: &'a str,
+    rows: u8,
+    required: bool,
+    optional: Option<&'a str>,
+    hint: Option<&'a str>,
+}
+
+impl<'a> TextArea<'a> {
+    pub fn new(name: &'a str, label: &'a str) -> Self {
+        Self {
+            name,
+            label,
+            value: "",
+            rows: 3,
+            required: false,
+            optional: None,
+            hint: None,
+        }
+    }
+
+    pub fn value(mut self, value: &'a str) -> Self {
+        self.value = value;
+        self
+    }
+
+    pub fn rows(mut self, rows: u8) -> Self {
+        self.rows = rows;
+        self
+    }
+
+    pub fn required(mut self) -> Self {
+        self.required = true;
+        self
+    }
+
+    /// Marks the label with `word` ("facultatif") in brackets.
+    pub fn optional(mut self, word: &'a str) -> Self {
+        self.optional = Some(word);
+        self
+    }
+
+    /// A sentence shown between the label and the text area.
+    pub fn hint(mut self, text: &'a str) -> Self {
+        self.hint = Some(text);
+        self
+    }
+
+    pub fn render(&self, errors: &FormErrors) -> Markup {
+        let ids = FieldIds::new(self.name, self.hint.is_some(), errors);
+        html! {
+            div.field {
+                label for=(ids.input) {
+                    (self.label)
+                    @if let Some(word) = self.optional {
+                        " " span.optional { "(" (word) ")" }
+                    }
+                }
+                (ids.hint(self.hint))
+                textarea name=(self.name) id=(ids.input) rows=(self.rows) required[self.required]
+                    aria-invalid=[ids.invalid()] aria-describedby=[ids.described_by()] {
+                    (self.value)
+                }
                 (ids.error_message())
             }
         }
@@ -344,6 +451,47 @@ mod tests {
         assert!(html.contains("<option value=\"owner\">Propriétaire</option>"));
         assert!(html.contains("aria-invalid=\"true\""));
         assert!(html.contains("Rôle inconnu"));
+    }
+
+    #[test]
+    fn inputs_take_placeholders_lists_and_a_key() {
+        let errors = FormErrors::new().with("transfer_quantity", "Non");
+        let html = Input::text("quantity", "Quantité")
+            .placeholder("ex. 2")
+            .list("names")
+            .key("transfer_quantity")
+            .render(&errors)
+            .into_string();
+        assert!(html.contains(
+            "name=\"quantity\" id=\"field-transfer_quantity\" value=\"\" placeholder=\"ex. 2\" list=\"names\""
+        ));
+        assert!(html.contains("id=\"field-transfer_quantity-error\" role=\"alert\">Non</p>"));
+        let plain = Input::text("quantity", "Quantité")
+            .render(&errors)
+            .into_string();
+        assert!(
+            !plain.contains("Non"),
+            "the error belongs to the keyed field"
+        );
+        let email = Input::email("email", "E-mail")
+            .render(&FormErrors::new())
+            .into_string();
+        assert!(email.contains("type=\"email\" name=\"email\""));
+    }
+
+    #[test]
+    fn text_area_holds_its_value_escaped() {
+        let html = TextArea::new("address", "Adresse")
+            .value("1 rue <du> Port\n29000 Quimper")
+            .optional("facultatif")
+            .render(&FormErrors::new().with("address", "Trop long"))
+            .into_string();
+        assert!(html.contains("Adresse <span class=\"optional\">(facultatif)</span>"));
+        assert!(html.contains(
+            "<textarea name=\"address\" id=\"field-address\" rows=\"3\" aria-invalid=\"true\" \
+             aria-describedby=\"field-address-error\">1 rue &lt;du&gt; Port\n29000 Quimper</textarea>"
+        ));
+        assert!(html.contains("Trop long"));
     }
 
     #[test]

@@ -6,10 +6,14 @@
 mod date;
 mod en;
 mod fr;
+mod goods;
 mod lang;
 mod msg;
 
 pub use date::{long_date, short_datetime};
+pub use goods::{
+    movement_kind_label, order_status_label, percent, unit_abbr, unit_words, vat_label,
+};
 pub use lang::Lang;
 pub use msg::Msg;
 

@@ -49,11 +49,27 @@ struct NavLink {
     role: Role,
 }
 
-const NAV_LINKS: [NavLink; 3] = [
+const NAV_LINKS: [NavLink; 6] = [
     NavLink {
         href: "/",
         label: Msg::NavDashboard,
         role: Role::Cashier,
+    },
+    // Cashiers may look products and stock up; they see no costs and change nothing.
+    NavLink {
+        href: "/products",
+        label: Msg::NavProducts,
+        role: Role::Cashier,
+    },
+    NavLink {
+        href: "/suppliers",
+        label: Msg::NavSuppliers,
+        role: Role::Manager,
+    },
+    NavLink {
+        href: "/purchase-orders",
+        label: Msg::NavOrders,
+        role: Role::Manager,
     },
     NavLink {
         href: "/users",
@@ -174,6 +190,26 @@ mod tests {
             assert!(html.contains("href=\"/\">Tableau de bord</a>"));
             assert!(html.contains("href=\"/account\">Mon compte</a>"));
         }
+    }
+
+    #[test]
+    fn goods_links_follow_the_roles() {
+        let cashier = render(&signed_in(Lang::Fr, Role::Cashier));
+        assert!(cashier.contains(
+            "<li><a href=\"/\">Tableau de bord</a></li><li><a href=\"/products\">Produits</a></li>\
+             <li><a href=\"/account\">Mon compte</a></li>"
+        ));
+        assert!(!cashier.contains("/suppliers"));
+        assert!(!cashier.contains("/purchase-orders"));
+        let manager = render(&signed_in(Lang::En, Role::Manager));
+        assert!(manager.contains(
+            "<li><a href=\"/products\">Products</a></li><li><a href=\"/suppliers\">Suppliers</a></li>\
+             <li><a href=\"/purchase-orders\">Orders</a></li><li><a href=\"/account\">My account</a></li>"
+        ));
+        let owner = render(&signed_in(Lang::Fr, Role::Owner));
+        assert!(owner.contains(
+            "<a href=\"/purchase-orders\">Commandes</a></li><li><a href=\"/users\">Utilisateurs</a>"
+        ));
     }
 
     #[test]

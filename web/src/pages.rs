@@ -5,5 +5,8 @@ pub mod account;
 pub mod dashboard;
 pub mod error;
 pub mod login;
+pub mod products;
+pub mod purchasing;
 pub mod setup;
+pub mod suppliers;
 pub mod users;

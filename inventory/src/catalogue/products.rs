@@ -98,10 +98,7 @@ pub struct ProductChanges {
 
 fn check_money(field: &'static str, value: Money) -> Result<Money> {
     if value.is_negative() {
-        return Err(InventoryError::InvalidAmount {
-            field,
-            reason: "negative".into(),
-        });
+        return Err(InventoryError::NegativeAmount { field });
     }
     Ok(value)
 }

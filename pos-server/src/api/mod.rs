@@ -1,8 +1,12 @@
 //! The JSON API under `/api/v1`: bearer tokens, the JSON error shape, decimal
 //! strings, and its OpenAPI document generated from the code.
 
+mod fields;
 mod me;
 pub(crate) mod openapi;
+mod products;
+mod purchasing;
+mod suppliers;
 mod users;
 
 use crate::error::AppError;
@@ -20,6 +24,23 @@ pub fn scope() -> actix_web::Scope {
         .route("/me", web::get().to(me::me))
         .route("/users", web::get().to(users::list))
         .route("/users", web::post().to(users::create))
+        .route("/products", web::get().to(products::list))
+        .route("/products", web::post().to(products::create))
+        .route("/products/{id}", web::get().to(products::get))
+        .route("/products/{id}", web::patch().to(products::patch))
+        .route(
+            "/products/{id}/movements",
+            web::get().to(products::movements),
+        )
+        .route("/suppliers", web::get().to(suppliers::list))
+        .route("/suppliers", web::post().to(suppliers::create))
+        .route("/purchase-orders", web::post().to(purchasing::create))
+        .route("/purchase-orders/{id}", web::get().to(purchasing::get))
+        .route(
+            "/purchase-orders/{id}/receive",
+            web::post().to(purchasing::receive),
+        )
+        .route("/stock/adjustments", web::post().to(purchasing::adjust))
         .default_service(web::to(not_found))
 }
 

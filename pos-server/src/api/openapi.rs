@@ -10,7 +10,23 @@ use utoipa::{Modify, OpenApi, ToSchema};
     info(title = "Comptoir API", description = "The till and back office of a small shop. \
         Amounts, rates and quantities travel as decimal strings; errors as \
         {\"error\": {\"code\", \"message\"}}."),
-    paths(crate::routes::health::health, super::me::me, super::users::list, super::users::create),
+    paths(
+        crate::routes::health::health,
+        super::me::me,
+        super::users::list,
+        super::users::create,
+        super::products::list,
+        super::products::get,
+        super::products::create,
+        super::products::patch,
+        super::products::movements,
+        super::suppliers::list,
+        super::suppliers::create,
+        super::purchasing::create,
+        super::purchasing::get,
+        super::purchasing::receive,
+        super::purchasing::adjust,
+    ),
     components(schemas(ErrorBody, ErrorDetail)),
     modifiers(&BearerAuth),
 )]

@@ -3,6 +3,10 @@
 //! render the same `AppError` their own way (see `localize`).
 
 use ::web::i18n::{Lang, Msg, tf};
+mod inventory_errors;
+
+pub use inventory_errors::inventory_error_field;
+
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, ResponseError};
 use db::DbError;

@@ -5,7 +5,11 @@ mod assets;
 mod dashboard;
 pub(crate) mod health;
 mod login;
+mod products;
+mod products_common;
+mod purchasing;
 mod setup;
+mod suppliers;
 mod users;
 
 use actix_web::web;
@@ -17,6 +21,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     login::configure(cfg);
     dashboard::configure(cfg);
     users::configure(cfg);
+    products::configure(cfg);
+    suppliers::configure(cfg);
+    purchasing::configure(cfg);
     account::configure(cfg);
 }
 
@@ -31,6 +38,33 @@ where
 {
     let db = state.db.clone();
     web::block(move || db.read(f).map_err(Into::into)).await?
+}
+
+/// Runs `f` in one write transaction off the async workers.
+pub(crate) async fn write<T, E>(
+    state: &crate::state::AppState,
+    f: impl FnOnce(&mut db::DbConn) -> Result<T, E> + Send + 'static,
+) -> Result<T, crate::error::AppError>
+where
+    T: Send + 'static,
+    E: From<db::DbError> + Into<crate::error::AppError> + Send + 'static,
+{
+    let db = state.db.clone();
+    web::block(move || db.write(f).map_err(Into::into)).await?
+}
+
+/// Runs `f` in one write transaction off the async workers, and hands back its
+/// own error (after the rollback) for the page to show next to a field.
+pub(crate) async fn attempt_write<T, E>(
+    state: &crate::state::AppState,
+    f: impl FnOnce(&mut db::DbConn) -> Result<T, E> + Send + 'static,
+) -> Result<Result<T, E>, crate::error::AppError>
+where
+    T: Send + 'static,
+    E: From<db::DbError> + Send + 'static,
+{
+    let db = state.db.clone();
+    Ok(web::block(move || db.write(f)).await?)
 }
 
 /// Runs blocking work (database, password hashing) off the async workers.

@@ -16,7 +16,10 @@ pub struct DashboardData {
 
 /// A back-office destination and the least role that may open it.
 /// New back-office pages join this list.
-const BACK_OFFICE_LINKS: [(&str, Msg, Role); 2] = [
+const BACK_OFFICE_LINKS: [(&str, Msg, Role); 5] = [
+    ("/products", Msg::NavProducts, Role::Cashier),
+    ("/suppliers", Msg::NavSuppliers, Role::Manager),
+    ("/purchase-orders", Msg::NavOrders, Role::Manager),
     ("/users", Msg::NavUsers, Role::Owner),
     ("/account", Msg::NavAccount, Role::Cashier),
 ];
@@ -105,12 +108,24 @@ mod tests {
         );
         assert!(!html.contains("Back-office"));
         assert!(!html.contains("/users"));
+        assert!(!html.contains("/suppliers"));
+        assert!(!html.contains("/purchase-orders"));
+        assert!(
+            html.contains("href=\"/products\""),
+            "the top bar keeps products"
+        );
     }
 
     #[test]
     fn manager_sees_the_back_office_but_not_users() {
         let html = render(Lang::En, Role::Manager);
         assert!(html.contains("<h2>Back office</h2>"));
+        assert!(html.contains(
+            "<ul class=\"links\"><li><a href=\"/products\">Products</a></li>\
+             <li><a href=\"/suppliers\">Suppliers</a></li>\
+             <li><a href=\"/purchase-orders\">Orders</a></li>\
+             <li><a href=\"/account\">My account</a></li></ul>"
+        ));
         assert!(!html.contains("/users"));
     }
 
@@ -118,6 +133,12 @@ mod tests {
     fn owner_sees_users_with_their_count() {
         let html = render(Lang::Fr, Role::Owner);
         assert!(html.contains("<h2>Back-office</h2>"));
+        assert!(html.contains(
+            "<ul class=\"links\"><li><a href=\"/products\">Produits</a></li>\
+             <li><a href=\"/suppliers\">Fournisseurs</a></li>\
+             <li><a href=\"/purchase-orders\">Commandes</a></li>\
+             <li><a href=\"/users\">Utilisateurs</a></li>"
+        ));
         assert!(html.contains("<p class=\"count\">3 utilisateurs</p>"));
         assert!(html.contains("<a class=\"button\" href=\"/users\">Gérer les utilisateurs</a>"));
         let html = render(Lang::En, Role::Owner);

@@ -1,0 +1,461 @@
+//! `/purchase-orders`: order from suppliers, receive what arrives. Managers and the owner.
+
+use super::products_common::field_error;
+use super::{attempt_write, read};
+use crate::auth::{Authed, AuthedForm, ManagerRole};
+use crate::error::{AppError, AppResult};
+use crate::page::{FlashNote, Page, redirect_with};
+use crate::state::AppState;
+use ::web::forms::FormErrors;
+use ::web::i18n::Msg;
+use ::web::pages::purchasing::{OrderLineValues, new_order_page, order_page, orders_page};
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use db::{DbConn, Money, Quantity};
+use inventory::InventoryError;
+use inventory::catalogue::products::{self, Search};
+use inventory::purchasing::{self, NewOrderLine, ReceiptWarning, ReceiveLine};
+use inventory::stock::locations;
+use inventory::suppliers;
+use serde::Deserialize;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/purchase-orders", web::get().to(list))
+        .route("/purchase-orders", web::post().to(create))
+        .route("/purchase-orders/new", web::get().to(new_form))
+        .route("/purchase-orders/{id}", web::get().to(show))
+        .route("/purchase-orders/{id}/send", web::post().to(send))
+        .route("/purchase-orders/{id}/cancel", web::post().to(cancel))
+        .route("/purchase-orders/{id}/receive", web::post().to(receive));
+}
+
+async fn list(
+    _user: Authed<ManagerRole>,
+    state: web::Data<AppState>,
+    page: Page,
+) -> AppResult<HttpResponse> {
+    let orders = read(&state, |conn| purchasing::list_orders(conn, None, 500)).await?;
+    Ok(page.ok(orders_page(&page.ctx, &orders)))
+}
+
+#[derive(Deserialize)]
+struct NewQuery {
+    supplier: Option<i64>,
+}
+
+async fn render_new(
+    state: &AppState,
+    page: &Page,
+    supplier_id: Option<i64>,
+    notes: &str,
+    lines: &[OrderLineValues],
+    errors: &FormErrors,
+    status: StatusCode,
+) -> AppResult<HttpResponse> {
+    let (all_suppliers, all_products) = read(state, |conn| -> Result<_, InventoryError> {
+        Ok((
+            suppliers::list(conn)?,
+            products::search(
+                conn,
+                &Search {
+                    limit: 5000,
+                    ..Search::default()
+                },
+            )?,
+        ))
+    })
+    .await?;
+    let markup = new_order_page(
+        &page.ctx,
+        &all_suppliers,
+        supplier_id,
+        notes,
+        lines,
+        errors,
+        &all_products,
+    );
+    Ok(page.respond(status, markup))
+}
+
+async fn new_form(
+    _user: Authed<ManagerRole>,
+    state: web::Data<AppState>,
+    page: Page,
+    query: web::Query<NewQuery>,
+) -> AppResult<HttpResponse> {
+    render_new(
+        &state,
+        &page,
+        query.supplier,
+        "",
+        &[],
+        &FormErrors::new(),
+        StatusCode::OK,
+    )
+    .await
+}
+
+/// The values of every field named `name`, in order (forms repeat line fields).
+fn all_of<'a>(pairs: &'a [(String, String)], name: &str) -> Vec<&'a str> {
+    pairs
+        .iter()
+        .filter(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+        .collect()
+}
+
+fn one_of<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
+    all_of(pairs, name).first().copied().unwrap_or_default()
+}
+
+/// A product as typed on an order line: `#12`, a barcode, or its exact name.
+fn resolve_product(
+    conn: &mut DbConn,
+    typed: &str,
+) -> Result<Option<products::Product>, InventoryError> {
+    let typed = typed.trim();
+    if let Some(id) = typed
+        .strip_prefix('#')
+        .and_then(|id| id.trim().parse::<i64>().ok())
+    {
+        return products::get(conn, id).map(Some).or_else(|e| match e {
+            InventoryError::NotFound { .. } => Ok(None),
+            other => Err(other),
+        });
+    }
+    if let Some(found) = products::find_by_barcode(conn, typed)? {
+        return Ok(Some(found));
+    }
+    let wanted = db::text::fold(typed);
+    let candidates = products::search(
+        conn,
+        &Search {
+            text: Some(typed.to_owned()),
+            limit: 20,
+            ..Search::default()
+        },
+    )?;
+    Ok(candidates
+        .into_iter()
+        .find(|p| db::text::fold(&p.name) == wanted))
+}
+
+async fn create(
+    AuthedForm { user, form }: AuthedForm<ManagerRole, Vec<(String, String)>>,
+    state: web::Data<AppState>,
+    page: Page,
+) -> AppResult<HttpResponse> {
+    let supplier_id = one_of(&form, "supplier_id").parse::<i64>().ok();
+    let notes = one_of(&form, "notes").to_owned();
+    let typed: Vec<OrderLineValues> = all_of(&form, "line_product")
+        .into_iter()
+        .zip(all_of(&form, "line_quantity"))
+        .zip(all_of(&form, "line_unit_cost"))
+        .map(|((product, quantity), unit_cost)| OrderLineValues {
+            product: product.into(),
+            quantity: quantity.into(),
+            unit_cost: unit_cost.into(),
+        })
+        .collect();
+    let lang = page.lang();
+    let lines_in = typed.clone();
+    // Resolve the lines (reads) and create the order (writes) in one transaction.
+    let outcome = attempt_write(&state, {
+        let clock = state.clock.clone();
+        let actor = user.user().id;
+        let notes = notes.clone();
+        move |conn| -> Result<Result<i64, FormErrors>, InventoryError> {
+            let mut errors = FormErrors::new();
+            let mut lines = Vec::new();
+            for (i, line) in lines_in.iter().enumerate() {
+                if line.product.trim().is_empty() && line.quantity.trim().is_empty() {
+                    continue;
+                }
+                let field = format!("line_{i}");
+                let Some(product) = resolve_product(conn, &line.product)? else {
+                    errors.add(
+                        field,
+                        AppError::new(
+                            crate::error::ErrorKind::Unprocessable,
+                            Msg::ErrUnknownProduct,
+                        )
+                        .arg("value", line.product.trim())
+                        .message(lang),
+                    );
+                    continue;
+                };
+                let quantity = Quantity::parse(&line.quantity);
+                let cost = match line.unit_cost.trim() {
+                    "" => Ok(product.cost.or(product.average_cost).unwrap_or(Money::ZERO)),
+                    raw => Money::parse(raw),
+                };
+                match (quantity, cost) {
+                    (Ok(quantity), Ok(unit_cost)) => lines.push(NewOrderLine {
+                        product_id: product.id,
+                        quantity,
+                        unit_cost,
+                    }),
+                    (Err(e), _) => errors.add(
+                        field,
+                        AppError::from(InventoryError::InvalidQuantity {
+                            reason: e.to_string(),
+                        })
+                        .message(lang),
+                    ),
+                    (_, Err(e)) => errors.add(
+                        field,
+                        AppError::from(InventoryError::InvalidAmount {
+                            field: "unit_cost",
+                            reason: e.to_string(),
+                        })
+                        .message(lang),
+                    ),
+                }
+            }
+            let Some(supplier_id) = supplier_id else {
+                errors.add(
+                    "supplier_id",
+                    AppError::from(InventoryError::NotFound {
+                        what: "supplier",
+                        id: String::new(),
+                    })
+                    .message(lang),
+                );
+                return Ok(Err(errors));
+            };
+            if !errors.is_empty() {
+                return Ok(Err(errors));
+            }
+            let order = purchasing::create_order(
+                conn,
+                supplier_id,
+                &lines,
+                Some(&notes),
+                Some(actor),
+                clock.now_naive(),
+            )?;
+            Ok(Ok(order.id))
+        }
+    })
+    .await?;
+    let errors = match outcome {
+        Ok(Ok(id)) => {
+            return Ok(redirect_with(
+                &format!("/purchase-orders/{id}"),
+                FlashNote::OrderCreated,
+            ));
+        }
+        Ok(Err(errors)) => errors,
+        Err(e) => field_error(&page, e)?,
+    };
+    render_new(
+        &state,
+        &page,
+        supplier_id,
+        &notes,
+        &typed,
+        &errors,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await
+}
+
+async fn render_order(
+    state: &AppState,
+    page: &Page,
+    id: i64,
+    warnings: &[ReceiptWarning],
+    errors: &FormErrors,
+    status: StatusCode,
+) -> AppResult<HttpResponse> {
+    let (order, all_locations) = read(state, move |conn| -> Result<_, InventoryError> {
+        let mut all = locations::all(conn)?;
+        all.sort_by_key(|l| !l.is_sales_floor);
+        Ok((purchasing::get_order(conn, id)?, all))
+    })
+    .await?;
+    Ok(page.respond(
+        status,
+        order_page(&page.ctx, &order, &all_locations, warnings, errors, true),
+    ))
+}
+
+async fn show(
+    _user: Authed<ManagerRole>,
+    state: web::Data<AppState>,
+    page: Page,
+    id: web::Path<i64>,
+) -> AppResult<HttpResponse> {
+    render_order(
+        &state,
+        &page,
+        id.into_inner(),
+        &[],
+        &FormErrors::new(),
+        StatusCode::OK,
+    )
+    .await
+}
+
+#[derive(Deserialize)]
+struct Empty {}
+
+async fn send(
+    AuthedForm { user, .. }: AuthedForm<ManagerRole, Empty>,
+    state: web::Data<AppState>,
+    page: Page,
+    id: web::Path<i64>,
+) -> AppResult<HttpResponse> {
+    let (id, actor, clock) = (id.into_inner(), user.user().id, state.clock.clone());
+    match attempt_write(&state, move |conn| {
+        purchasing::mark_sent(conn, id, Some(actor), clock.now_naive())
+    })
+    .await?
+    {
+        Ok(_) => Ok(redirect_with(
+            &format!("/purchase-orders/{id}"),
+            FlashNote::OrderSent,
+        )),
+        Err(e) => {
+            let errors = field_error(&page, e)?;
+            render_order(&state, &page, id, &[], &errors, StatusCode::CONFLICT).await
+        }
+    }
+}
+
+async fn cancel(
+    AuthedForm { user, .. }: AuthedForm<ManagerRole, Empty>,
+    state: web::Data<AppState>,
+    page: Page,
+    id: web::Path<i64>,
+) -> AppResult<HttpResponse> {
+    let (id, actor, clock) = (id.into_inner(), user.user().id, state.clock.clone());
+    match attempt_write(&state, move |conn| {
+        purchasing::cancel(conn, id, Some(actor), clock.now_naive())
+    })
+    .await?
+    {
+        Ok(_) => Ok(redirect_with(
+            &format!("/purchase-orders/{id}"),
+            FlashNote::OrderCancelled,
+        )),
+        Err(e) => {
+            let errors = field_error(&page, e)?;
+            render_order(&state, &page, id, &[], &errors, StatusCode::CONFLICT).await
+        }
+    }
+}
+
+async fn receive(
+    AuthedForm { user, form }: AuthedForm<ManagerRole, Vec<(String, String)>>,
+    state: web::Data<AppState>,
+    page: Page,
+    id: web::Path<i64>,
+) -> AppResult<HttpResponse> {
+    let id = id.into_inner();
+    let location_id = one_of(&form, "location_id").parse::<i64>().ok();
+    let mut lines = Vec::new();
+    let mut errors = FormErrors::new();
+    let rows = all_of(&form, "receive_product")
+        .into_iter()
+        .zip(all_of(&form, "receive_quantity"))
+        .zip(all_of(&form, "receive_unit_cost"));
+    for ((product, quantity), cost) in rows {
+        let Ok(product_id) = product.parse::<i64>() else {
+            continue;
+        };
+        if quantity.trim().is_empty() {
+            continue;
+        }
+        let quantity = match Quantity::parse(quantity) {
+            Ok(q) if q.is_zero() => continue,
+            Ok(q) => q,
+            Err(e) => {
+                errors.add(
+                    "",
+                    AppError::from(InventoryError::InvalidQuantity {
+                        reason: e.to_string(),
+                    })
+                    .message(page.lang()),
+                );
+                continue;
+            }
+        };
+        let unit_cost = match cost.trim() {
+            "" => None,
+            raw => match Money::parse(raw) {
+                Ok(m) => Some(m),
+                Err(e) => {
+                    errors.add(
+                        "",
+                        AppError::from(InventoryError::InvalidAmount {
+                            field: "unit_cost",
+                            reason: e.to_string(),
+                        })
+                        .message(page.lang()),
+                    );
+                    continue;
+                }
+            },
+        };
+        lines.push(ReceiveLine {
+            product_id,
+            quantity,
+            unit_cost,
+        });
+    }
+    if !errors.is_empty() {
+        return render_order(
+            &state,
+            &page,
+            id,
+            &[],
+            &errors,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
+    let (actor, clock) = (user.user().id, state.clock.clone());
+    match attempt_write(&state, move |conn| {
+        purchasing::receive(
+            conn,
+            id,
+            &lines,
+            location_id,
+            Some(actor),
+            clock.now_naive(),
+        )
+    })
+    .await?
+    {
+        // Shown at once (not after a redirect) so that the warnings are seen.
+        Ok(receipt) => {
+            let mut page = page;
+            page.ctx.flash = Some(::web::layout::Flash {
+                kind: ::web::layout::FlashKind::Success,
+                text: page.t(Msg::FlashGoodsReceived).to_owned(),
+            });
+            render_order(
+                &state,
+                &page,
+                id,
+                &receipt.warnings,
+                &FormErrors::new(),
+                StatusCode::OK,
+            )
+            .await
+        }
+        Err(e) => {
+            let errors = field_error(&page, e)?;
+            render_order(
+                &state,
+                &page,
+                id,
+                &[],
+                &errors,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+    }
+}
