@@ -1,7 +1,5 @@
 //! Importing products from a French spreadsheet's CSV, and exporting them back.
 
-#![expect(clippy::unwrap_used, reason = "fixture builders fail loudly")]
-
 use chrono::{NaiveDateTime, TimeZone, Utc};
 use db::csv_in::read_csv;
 use inventory::catalogue::products::{self, Search};
