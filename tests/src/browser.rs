@@ -93,10 +93,10 @@ impl Drop for Browser {
     }
 }
 
-/// Types `value` into the form field named `name`.
+/// Types `value` into the (first) form field named `name`: an input or a textarea.
 pub async fn fill(client: &Client, name: &str, value: &str) {
     let field = client
-        .find(Locator::Css(&format!("input[name='{name}']")))
+        .find(Locator::Css(&format!("main [name='{name}']")))
         .await
         .unwrap_or_else(|e| panic!("no field {name}: {e}"));
     field
@@ -140,4 +140,18 @@ pub async fn wait_for_text(client: &Client, needle: &str) -> String {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     panic!("{needle:?} never appeared; the page says: {text}");
+}
+
+/// Presses the submit button of the form whose action ends with `action`.
+pub async fn submit_form(client: &Client, action: &str) {
+    let button = client
+        .find(Locator::Css(&format!(
+            "form[action$='{action}'] button[type='submit']"
+        )))
+        .await
+        .unwrap_or_else(|e| panic!("no form posting to {action}: {e}"));
+    button
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("cannot click submit of {action}: {e}"));
 }
