@@ -31,6 +31,14 @@ async fn pages_and_api_answer_each_role_as_they_should() {
             (user_page.clone(), Some(Role::Owner)),
             ("/health".into(), None),
             ("/static/style.css".into(), None),
+            ("/static/products.js".into(), None),
+            ("/products".into(), Some(Role::Cashier)),
+            ("/products/search?q=x".into(), Some(Role::Cashier)),
+            ("/products/new".into(), Some(Role::Manager)),
+            ("/products/export.csv".into(), Some(Role::Manager)),
+            ("/suppliers".into(), Some(Role::Manager)),
+            ("/purchase-orders".into(), Some(Role::Manager)),
+            ("/purchase-orders/new".into(), Some(Role::Manager)),
             ("/api/v1/openapi.json".into(), None),
         ];
         let post_pages: Vec<(String, Option<Role>)> = vec![
@@ -40,6 +48,9 @@ async fn pages_and_api_answer_each_role_as_they_should() {
             (format!("{user_page}/pin"), Some(Role::Owner)),
             (format!("{user_page}/sessions/revoke"), Some(Role::Owner)),
             ("/account/language".into(), Some(Role::Cashier)),
+            ("/products".into(), Some(Role::Manager)),
+            ("/suppliers".into(), Some(Role::Manager)),
+            ("/purchase-orders".into(), Some(Role::Manager)),
             ("/account/password".into(), Some(Role::Cashier)),
         ];
         let who = [

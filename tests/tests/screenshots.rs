@@ -47,6 +47,22 @@ async fn screenshots_of_the_pages() {
     shot("user-edit").await;
     client.goto(&server.at("/account")).await.unwrap();
     shot("account").await;
+    let now = server.clock.now_naive();
+    server
+        .db
+        .write(|conn| inventory::demo::fill(conn, now, &mut |_| {}))
+        .unwrap();
+    for (path, name) in [
+        ("/products", "products"),
+        ("/products/1", "product"),
+        ("/products/new", "product-new"),
+        ("/suppliers/1", "supplier"),
+        ("/purchase-orders/1", "order-received"),
+        ("/purchase-orders/3", "order-draft"),
+    ] {
+        client.goto(&server.at(path)).await.unwrap();
+        shot(name).await;
+    }
     client.goto(&server.at("/nowhere")).await.unwrap();
     shot("not-found").await;
     browser.close().await;

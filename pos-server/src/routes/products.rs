@@ -27,6 +27,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/products", web::get().to(list))
         .route("/products", web::post().to(create))
         .route("/products/search", web::get().to(search_rows))
+        .route("/products/export.csv", web::get().to(export_csv))
         .route("/products/new", web::get().to(new_form))
         .route("/products/{id}", web::get().to(show))
         .route("/products/{id}", web::post().to(update))
@@ -636,4 +637,20 @@ async fn transfer(
             .await
         }
     }
+}
+
+/// The catalogue as a spreadsheet (the format `comptoir import products` reads).
+async fn export_csv(
+    _user: Authed<ManagerRole>,
+    state: web::Data<AppState>,
+) -> AppResult<HttpResponse> {
+    let rows = read(&state, inventory::import::export_rows).await?;
+    let bytes = db::csv_in::write_csv(&inventory::import::EXPORT_HEADERS, rows);
+    Ok(HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((
+            "Content-Disposition",
+            "attachment; filename=\"produits.csv\"",
+        ))
+        .body(bytes))
 }

@@ -33,7 +33,7 @@ pub fn products_page(ctx: &PageCtx, view: &ProductsView) -> Markup {
             @if view.can_edit {
                 div.actions {
                     a.button href="/products/new" { (ctx.t(Msg::NewProduct)) }
-                    a.button.button-secondary href="/products/import" { (ctx.t(Msg::ImportProducts)) }
+                    // The import page joins here; `comptoir import products` does it meanwhile.
                     a.button.button-secondary href="/products/export.csv" { (ctx.t(Msg::ExportProducts)) }
                 }
             }
@@ -200,7 +200,6 @@ mod tests {
         ));
         assert!(html.contains("<button type=\"submit\">Rechercher</button>"));
         assert!(html.contains("<a class=\"button\" href=\"/products/new\">Nouveau produit</a>"));
-        assert!(html.contains("href=\"/products/import\">Importer</a>"));
         assert!(html.contains("href=\"/products/export.csv\">Exporter (CSV)</a>"));
         assert!(html.contains("<table id=\"product-results\">"));
         assert!(html.contains("<th class=\"num\" scope=\"col\">Marge</th>"));

@@ -33,11 +33,7 @@ pub fn order_page(
         p { a href="/purchase-orders" { "← " (ctx.t(Msg::BackToOrders)) } }
         div.page-head {
             h1 { (title) " " (status_badge(ctx, order.status)) }
-            div.actions {
-                a.button.button-secondary href=(format!("/purchase-orders/{}/pdf", order.id)) {
-                    (ctx.t(Msg::OrderPdf))
-                }
-            }
+            // The order as a PDF (Msg::OrderPdf) joins here with its route.
         }
         (form_error(errors))
         @if !warnings.is_empty() {
@@ -284,9 +280,6 @@ mod tests {
             "<h1>Commande CF-00003 <span class=\"badge status-partial\">Reçue en partie</span></h1>"
         ));
         assert!(html.contains(
-            "<a class=\"button button-secondary\" href=\"/purchase-orders/3/pdf\">Bon de commande (PDF)</a>"
-        ));
-        assert!(html.contains(
             "<dt>Fournisseur</dt><dd><a href=\"/suppliers/4\">Les Vergers &lt;du Sud&gt;</a></dd>"
         ));
         assert!(html.contains("<dt>Créée le</dt><dd>02/03/2025 10:30</dd>"));
@@ -335,7 +328,6 @@ mod tests {
     fn a_draft_can_be_sent_or_cancelled_in_english() {
         let html = render(Lang::En, OrderStatus::Draft, true);
         assert!(html.contains("<title>Order CF-00003 · Comptoir</title>"));
-        assert!(html.contains(">Purchase order (PDF)</a>"));
         let send = form(&html, "/purchase-orders/3/send");
         assert!(send.contains("name=\"_csrf\""));
         assert!(send.contains("<button type=\"submit\">Mark as sent</button>"));
@@ -368,7 +360,6 @@ mod tests {
                 "{status:?}"
             );
             assert!(!html.contains("receive_quantity"));
-            assert!(html.contains("/purchase-orders/3/pdf"), "the PDF stays");
         }
         for status in [OrderStatus::Draft, OrderStatus::Sent, OrderStatus::Partial] {
             let html = render(Lang::Fr, status, false);

@@ -1,0 +1,120 @@
+//! The catalogue pages over HTTP: roles, forms and their errors, stock moves.
+
+use comptoir_e2e::{WebClient, location, servers};
+use db::Role;
+use reqwest::StatusCode;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_manager_creates_adjusts_and_exports_a_cashier_only_looks() {
+    for server in servers() {
+        let label = server.label();
+        server.add_user("gerant", Role::Manager, "password-g", None);
+        server.add_user("caisse", Role::Cashier, "password-c", None);
+        let manager = WebClient::new(&server.url);
+        manager.login("gerant", "password-g").await;
+
+        // Mistakes come back next to their field, nothing is created.
+        let fields = |barcode: &'static str, price: &'static str| {
+            vec![
+                ("name", "Miel de lavande"),
+                ("barcodes", barcode),
+                ("price", price),
+                ("vat_rate", "5.5"),
+                ("unit", "piece"),
+                ("category", "Épicerie > Miels"),
+            ]
+        };
+        let r = manager
+            .submit(
+                "/products/new",
+                "/products",
+                &fields("3760170000016", "9,90"),
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY, "[{label}]");
+        let body = r.text().await.unwrap_or_default().replace('\u{a0}', " ");
+        assert!(
+            body.contains("la clé de contrôle devrait être 5"),
+            "[{label}] {body}"
+        );
+        assert!(
+            body.contains("value=\"Miel de lavande\""),
+            "[{label}] typed values kept"
+        );
+        let r = manager
+            .submit("/products/new", "/products", &fields("", "neuf euros"))
+            .await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY, "[{label}]");
+
+        let r = manager
+            .submit(
+                "/products/new",
+                "/products",
+                &fields("3760170000015", "9,90"),
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "[{label}]");
+        let product = location(&r);
+        assert!(product.starts_with("/products/"), "[{label}] {product}");
+
+        // Stock: an adjustment needs a reason; then the level moves.
+        let adjust = format!("{product}/adjust");
+        let r = manager
+            .submit(&product, &adjust, &[("quantity", "10"), ("reason", "")])
+            .await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY, "[{label}]");
+        let r = manager
+            .submit(
+                &product,
+                &adjust,
+                &[("quantity", "10"), ("reason", "stock initial")],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "[{label}]");
+        let r = manager
+            .submit(
+                &product,
+                &adjust,
+                &[("quantity", "-2"), ("reason", "pots cassés")],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "[{label}]");
+        let (_, page) = manager.page(&product).await;
+        assert!(
+            page.contains("pots cassés"),
+            "[{label}] the movement is listed"
+        );
+
+        // Instant search answers rows; the export is a spreadsheet.
+        let (status, rows) = manager.page("/products/search?q=lavande").await;
+        assert_eq!(status, StatusCode::OK, "[{label}]");
+        assert!(
+            rows.contains("Miel de lavande") && !rows.contains("<html"),
+            "[{label}] rows only"
+        );
+        let (status, csv) = manager.page("/products/export.csv").await;
+        assert_eq!(status, StatusCode::OK, "[{label}]");
+        assert!(
+            csv.contains("Miel de lavande;3760170000015;9,90;5,5;piece;Épicerie > Miels;;;8;oui"),
+            "[{label}] {csv}"
+        );
+
+        // The cashier sees the product and its stock, not its cost, and changes nothing.
+        let cashier = WebClient::new(&server.url);
+        cashier.login("caisse", "password-c").await;
+        let (status, list) = cashier.page("/products").await;
+        assert_eq!(status, StatusCode::OK, "[{label}]");
+        assert!(
+            list.contains("Miel de lavande")
+                && !list.contains("Marge")
+                && !list.contains("/products/new"),
+            "[{label}]"
+        );
+        let (status, _) = cashier.page(&format!("{product}/edit")).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "[{label}]");
+        let r = cashier
+            .submit("/products", &adjust, &[("quantity", "5"), ("reason", "x")])
+            .await;
+        assert_eq!(r.status(), StatusCode::FORBIDDEN, "[{label}]");
+    }
+}
