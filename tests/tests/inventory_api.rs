@@ -102,6 +102,20 @@ async fn products_are_created_found_changed_and_their_stock_moves() {
             "[{label}] cashiers change nothing"
         );
 
+        // A scale label finds its product with the weight it carries.
+        let (_, comte) = manager
+            .post("/api/v1/products", json!({"name": "Comté", "barcode": "2100042", "price": "28.90", "vat_rate": "5.5", "unit": "kg"}))
+            .await;
+        let (_, scanned) = cashier.get("/api/v1/products?barcode=2100042012509").await;
+        assert_eq!(
+            scanned["items"][0]["id"], comte["id"],
+            "[{label}] {scanned}"
+        );
+        assert_eq!(
+            scanned["items"][0]["scanned_quantity"], "1.250",
+            "[{label}]"
+        );
+
         // Stock moves by adjustments, each a movement.
         let (status, m) = manager
             .post(

@@ -303,6 +303,54 @@ pub fn find_by_barcode(conn: &mut DbConn, raw: &str) -> Result<Option<Product>> 
     }
 }
 
+/// What a scan at the till designates: a product, and for the in-store
+/// barcodes that scales print, the weight or the price they carry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scan {
+    pub product: Product,
+    /// Weighed goods: the weight on the label.
+    pub quantity: Option<Quantity>,
+    /// Priced-at-the-counter goods: the price on the label.
+    pub price: Option<Money>,
+}
+
+/// Resolves a scanned code: a product's own barcode, or a scale label whose
+/// prefix `rules` configure (the product then carries the 7-digit key
+/// `PPIIIII` among its barcodes, see `ScaleRules::lookup_code`).
+pub fn resolve_scan(
+    conn: &mut DbConn,
+    raw: &str,
+    rules: &crate::barcode::ScaleRules,
+) -> Result<Option<Scan>> {
+    if let Some(product) = find_by_barcode(conn, raw)? {
+        return Ok(Some(Scan {
+            product,
+            quantity: None,
+            price: None,
+        }));
+    }
+    let Ok(barcode) = Barcode::parse(raw) else {
+        return Ok(None);
+    };
+    let Some(reading) = rules.decode(&barcode) else {
+        return Ok(None);
+    };
+    let Some(product) = find_by_barcode(conn, &reading.lookup_code())? else {
+        return Ok(None);
+    };
+    let (quantity, price) = match reading.kind {
+        crate::barcode::ScaleKind::Weight => {
+            (Some(Quantity::from_thousandths(reading.value)), None)
+        }
+        crate::barcode::ScaleKind::Price => (None, Some(Money::from_cents(reading.value))),
+    };
+    Ok(Some(Scan {
+        product,
+        quantity,
+        price,
+    }))
+}
+
 /// What the products list and the API search ask for.
 #[derive(Debug, Clone, Default)]
 pub struct Search {

@@ -10,6 +10,7 @@ use actix_web::HttpResponse;
 use actix_web::web::{self, Json};
 use db::{Money, Quantity, Role};
 use inventory::InventoryError;
+use inventory::barcode::ScaleRules;
 use inventory::catalogue::products::{self, Search};
 use inventory::catalogue::{NewProduct, Product, ProductChanges, Unit};
 use inventory::stock::{Movement, MovementKind, movements};
@@ -48,6 +49,14 @@ pub struct ProductOut {
     #[schema(value_type = String, example = "12.000")]
     pub stock: Quantity,
     pub low_stock: bool,
+    /// A scale label's weight, when `?barcode=` was one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<String>)]
+    pub scanned_quantity: Option<Quantity>,
+    /// A scale label's price, when `?barcode=` was one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<String>)]
+    pub scanned_price: Option<Money>,
 }
 
 impl ProductOut {
@@ -70,6 +79,8 @@ impl ProductOut {
             preferred_supplier_id: p.preferred_supplier_id,
             active: p.active,
             stock: p.stock,
+            scanned_quantity: None,
+            scanned_price: None,
         }
     }
 }
@@ -81,7 +92,8 @@ pub struct ProductList {
 
 #[derive(Deserialize, IntoParams)]
 pub struct ProductQuery {
-    /// An exact barcode (EAN-13 and UPC-A twins match).
+    /// An exact barcode (EAN-13 and UPC-A twins match), or a scale label
+    /// (prefixes 21–22 weight, 23–24 price), whose weight or price is returned.
     pub barcode: Option<String>,
     /// Words of the name, a barcode or a category.
     pub q: Option<String>,
@@ -101,14 +113,25 @@ pub async fn list(
 ) -> AppResult<Json<ProductList>> {
     let query = query.into_inner();
     let role = caller.user.role;
+    if let Some(barcode) = query.barcode {
+        let rules = ScaleRules::french_default();
+        let scan = read(&state, move |conn| {
+            products::resolve_scan(conn, &barcode, &rules)
+        })
+        .await?;
+        let items = scan
+            .map(|scan| ProductOut {
+                scanned_quantity: scan.quantity,
+                scanned_price: scan.price,
+                ..ProductOut::of(scan.product, role)
+            })
+            .into_iter()
+            .collect();
+        return Ok(Json(ProductList { items }));
+    }
     let found = read(
         &state,
         move |conn| -> Result<Vec<Product>, InventoryError> {
-            if let Some(barcode) = query.barcode.as_deref() {
-                return Ok(products::find_by_barcode(conn, barcode)?
-                    .into_iter()
-                    .collect());
-            }
             products::search(
                 conn,
                 &Search {
