@@ -8,7 +8,9 @@ pub mod demo;
 mod error;
 pub mod import;
 pub mod purchasing;
+pub mod reorder;
 pub mod stock;
+pub mod stocktake;
 pub mod suppliers;
 pub mod vat;
 
