@@ -119,10 +119,15 @@ pub enum FlashNote {
     OrderCreated,
     OrderSent,
     OrderCancelled,
+    StocktakeOpened,
+    CountsSaved,
+    StocktakeValidated,
+    StocktakeCancelled,
+    DraftsCreated,
 }
 
 impl FlashNote {
-    const ALL: [FlashNote; 17] = [
+    const ALL: [FlashNote; 22] = [
         FlashNote::Welcome,
         FlashNote::UserCreated,
         FlashNote::UserSaved,
@@ -140,6 +145,11 @@ impl FlashNote {
         FlashNote::OrderCreated,
         FlashNote::OrderSent,
         FlashNote::OrderCancelled,
+        FlashNote::StocktakeOpened,
+        FlashNote::CountsSaved,
+        FlashNote::StocktakeValidated,
+        FlashNote::StocktakeCancelled,
+        FlashNote::DraftsCreated,
     ];
 
     fn code(self) -> &'static str {
@@ -161,6 +171,11 @@ impl FlashNote {
             FlashNote::OrderCreated => "order-created",
             FlashNote::OrderSent => "order-sent",
             FlashNote::OrderCancelled => "order-cancelled",
+            FlashNote::StocktakeOpened => "stocktake-opened",
+            FlashNote::CountsSaved => "counts-saved",
+            FlashNote::StocktakeValidated => "stocktake-validated",
+            FlashNote::StocktakeCancelled => "stocktake-cancelled",
+            FlashNote::DraftsCreated => "drafts-created",
         }
     }
 
@@ -187,6 +202,11 @@ impl FlashNote {
             FlashNote::OrderCreated => Msg::FlashOrderCreated,
             FlashNote::OrderSent => Msg::FlashOrderSent,
             FlashNote::OrderCancelled => Msg::FlashOrderCancelled,
+            FlashNote::StocktakeOpened => Msg::FlashStocktakeOpened,
+            FlashNote::CountsSaved => Msg::FlashCountsSaved,
+            FlashNote::StocktakeValidated => Msg::FlashStocktakeValidated,
+            FlashNote::StocktakeCancelled => Msg::FlashStocktakeCancelled,
+            FlashNote::DraftsCreated => Msg::FlashDraftsCreated,
         }
     }
 

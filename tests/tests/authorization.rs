@@ -39,6 +39,8 @@ async fn pages_and_api_answer_each_role_as_they_should() {
             ("/suppliers".into(), Some(Role::Manager)),
             ("/purchase-orders".into(), Some(Role::Manager)),
             ("/purchase-orders/new".into(), Some(Role::Manager)),
+            ("/purchase-orders/suggestions".into(), Some(Role::Manager)),
+            ("/stocktakes".into(), Some(Role::Manager)),
             ("/api/v1/openapi.json".into(), None),
         ];
         let post_pages: Vec<(String, Option<Role>)> = vec![
@@ -51,6 +53,8 @@ async fn pages_and_api_answer_each_role_as_they_should() {
             ("/products".into(), Some(Role::Manager)),
             ("/suppliers".into(), Some(Role::Manager)),
             ("/purchase-orders".into(), Some(Role::Manager)),
+            ("/purchase-orders/suggestions".into(), Some(Role::Manager)),
+            ("/stocktakes".into(), Some(Role::Manager)),
             ("/account/password".into(), Some(Role::Cashier)),
         ];
         let who = [

@@ -12,7 +12,8 @@ mod msg;
 
 pub use date::{long_date, short_datetime};
 pub use goods::{
-    movement_kind_label, order_status_label, percent, unit_abbr, unit_words, vat_label,
+    movement_kind_label, order_status_label, percent, stocktake_status_label, unit_abbr,
+    unit_words, vat_label,
 };
 pub use lang::Lang;
 pub use msg::Msg;

@@ -49,7 +49,7 @@ struct NavLink {
     role: Role,
 }
 
-const NAV_LINKS: [NavLink; 6] = [
+const NAV_LINKS: [NavLink; 7] = [
     NavLink {
         href: "/",
         label: Msg::NavDashboard,
@@ -69,6 +69,11 @@ const NAV_LINKS: [NavLink; 6] = [
     NavLink {
         href: "/purchase-orders",
         label: Msg::NavOrders,
+        role: Role::Manager,
+    },
+    NavLink {
+        href: "/stocktakes",
+        label: Msg::NavStocktakes,
         role: Role::Manager,
     },
     NavLink {
@@ -201,14 +206,17 @@ mod tests {
         ));
         assert!(!cashier.contains("/suppliers"));
         assert!(!cashier.contains("/purchase-orders"));
+        assert!(!cashier.contains("/stocktakes"));
         let manager = render(&signed_in(Lang::En, Role::Manager));
         assert!(manager.contains(
             "<li><a href=\"/products\">Products</a></li><li><a href=\"/suppliers\">Suppliers</a></li>\
-             <li><a href=\"/purchase-orders\">Orders</a></li><li><a href=\"/account\">My account</a></li>"
+             <li><a href=\"/purchase-orders\">Orders</a></li><li><a href=\"/stocktakes\">Stocktakes</a></li>\
+             <li><a href=\"/account\">My account</a></li>"
         ));
         let owner = render(&signed_in(Lang::Fr, Role::Owner));
         assert!(owner.contains(
-            "<a href=\"/purchase-orders\">Commandes</a></li><li><a href=\"/users\">Utilisateurs</a>"
+            "<a href=\"/purchase-orders\">Commandes</a></li><li><a href=\"/stocktakes\">Inventaires</a></li>\
+             <li><a href=\"/users\">Utilisateurs</a>"
         ));
     }
 

@@ -7,6 +7,8 @@ pub mod error;
 pub mod login;
 pub mod products;
 pub mod purchasing;
+pub mod reorder;
 pub mod setup;
+pub mod stocktakes;
 pub mod suppliers;
 pub mod users;

@@ -9,6 +9,7 @@ mod products;
 mod products_common;
 mod purchasing;
 mod setup;
+mod stocktakes;
 mod suppliers;
 mod users;
 
@@ -24,6 +25,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     products::configure(cfg);
     suppliers::configure(cfg);
     purchasing::configure(cfg);
+    stocktakes::configure(cfg);
     account::configure(cfg);
 }
 

@@ -23,6 +23,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/purchase-orders", web::get().to(list))
         .route("/purchase-orders", web::post().to(create))
         .route("/purchase-orders/new", web::get().to(new_form))
+        .route("/purchase-orders/suggestions", web::get().to(suggestions))
+        .route(
+            "/purchase-orders/suggestions",
+            web::post().to(create_suggested),
+        )
         .route("/purchase-orders/{id}", web::get().to(show))
         .route("/purchase-orders/{id}/send", web::post().to(send))
         .route("/purchase-orders/{id}/cancel", web::post().to(cancel))
@@ -458,4 +463,26 @@ async fn receive(
             .await
         }
     }
+}
+
+async fn suggestions(
+    _user: Authed<ManagerRole>,
+    state: web::Data<AppState>,
+    page: Page,
+) -> AppResult<HttpResponse> {
+    let groups = read(&state, inventory::reorder::suggestions).await?;
+    Ok(page.ok(::web::pages::reorder::reorder_page(&page.ctx, &groups)))
+}
+
+/// One draft order per supplier, from the suggestions.
+async fn create_suggested(
+    AuthedForm { user, .. }: AuthedForm<ManagerRole, Empty>,
+    state: web::Data<AppState>,
+) -> AppResult<HttpResponse> {
+    let (actor, clock) = (user.user().id, state.clock.clone());
+    super::write(&state, move |conn| {
+        inventory::reorder::create_drafts(conn, Some(actor), clock.now_naive())
+    })
+    .await?;
+    Ok(redirect_with("/purchase-orders", FlashNote::DraftsCreated))
 }

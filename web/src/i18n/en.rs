@@ -336,5 +336,60 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::FlashOrderSent => "Order marked as sent.",
         Msg::FlashOrderCancelled => "Order cancelled.",
         Msg::FlashGoodsReceived => "Receipt recorded: the stock is up to date.",
+
+        Msg::NavStocktakes => "Stocktakes",
+        Msg::StocktakeStatusOpen => "Open",
+        Msg::StocktakeStatusValidated => "Validated",
+        Msg::StocktakeStatusCancelled => "Cancelled",
+        Msg::NoStocktakes => "No stocktakes.",
+        Msg::AllProducts => "All products",
+        Msg::ColOpened => "Opened",
+        Msg::ColCounted => "Counted",
+        Msg::CountedOfTotal => "{counted}/{total} counted",
+        Msg::NewStocktakeTitle => "New stocktake",
+        Msg::NewStocktakeHint => {
+            "One line per active product, with its stock when the count opens; \
+             sales go on during the count."
+        }
+        Msg::OpenStocktakeSubmit => "Open a stocktake",
+        Msg::StocktakeTitle => "Stocktake {number}",
+        Msg::BackToStocktakes => "Back to stocktakes",
+        Msg::FieldOpenedAt => "Opened",
+        Msg::FieldClosedAt => "Closed",
+        Msg::ScanLabel => "Scan an item (adds 1)",
+        Msg::ScanSubmit => "Add",
+        Msg::ScannedOne => "+1: {name}",
+        Msg::CountsTitle => "Counts",
+        Msg::CountsHint => "Enter what is on the shelf; empty: not counted yet.",
+        Msg::ColExpected => "Expected",
+        Msg::ColDifference => "Difference",
+        Msg::SaveCountsSubmit => "Save the counts",
+        Msg::ValidateStocktakeSubmit => "Validate the stocktake",
+        Msg::ValidateStocktakeHint => {
+            "Each difference becomes a “Stocktake” stock movement; \
+             products not counted keep their stock."
+        }
+        Msg::CancelStocktakeSubmit => "Abandon",
+        Msg::NoStocktakeLines => "No products to count.",
+        Msg::FlashStocktakeOpened => "Stocktake opened.",
+        Msg::FlashCountsSaved => "Counts saved.",
+        Msg::FlashStocktakeValidated => "Stocktake validated: the stock is up to date.",
+        Msg::FlashStocktakeCancelled => "Stocktake abandoned.",
+
+        Msg::ReorderTitle => "Reorder",
+        Msg::ReorderIntro => {
+            "Products at or below their level, by supplier: enough to get back \
+             to twice the level, in whole packs."
+        }
+        Msg::NoSupplierKnown => "No known supplier",
+        Msg::NoSupplierKnownHint => {
+            "Set a preferred supplier on the product to order it from here."
+        }
+        Msg::ColReorderLevel => "Reorder level",
+        Msg::ColSuggested => "To order",
+        Msg::CreateDraftsSubmit => "Create the draft orders",
+        Msg::CreateDraftsHint => "One draft order per supplier, to check before sending it.",
+        Msg::NoReorder => "No product below its reorder level.",
+        Msg::FlashDraftsCreated => "Draft orders created.",
     }
 }

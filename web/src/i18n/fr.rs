@@ -353,5 +353,62 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::FlashOrderSent => "Commande marquée comme envoyée.",
         Msg::FlashOrderCancelled => "Commande annulée.",
         Msg::FlashGoodsReceived => "Réception enregistrée\u{a0}: le stock est à jour.",
+
+        Msg::NavStocktakes => "Inventaires",
+        Msg::StocktakeStatusOpen => "Ouvert",
+        Msg::StocktakeStatusValidated => "Validé",
+        Msg::StocktakeStatusCancelled => "Annulé",
+        Msg::NoStocktakes => "Aucun inventaire.",
+        Msg::AllProducts => "Tous les produits",
+        Msg::ColOpened => "Ouvert le",
+        Msg::ColCounted => "Compté",
+        Msg::CountedOfTotal => "{counted}/{total} comptés",
+        Msg::NewStocktakeTitle => "Nouvel inventaire",
+        Msg::NewStocktakeHint => {
+            "Une ligne par produit actif, avec son stock à l’ouverture\u{a0}; \
+             les ventes continuent pendant le comptage."
+        }
+        Msg::OpenStocktakeSubmit => "Ouvrir un inventaire",
+        Msg::StocktakeTitle => "Inventaire {number}",
+        Msg::BackToStocktakes => "Retour aux inventaires",
+        Msg::FieldOpenedAt => "Ouvert le",
+        Msg::FieldClosedAt => "Clos le",
+        Msg::ScanLabel => "Scanner un article (ajoute 1)",
+        Msg::ScanSubmit => "Ajouter",
+        Msg::ScannedOne => "+1\u{a0}: {name}",
+        Msg::CountsTitle => "Comptages",
+        Msg::CountsHint => "Saisissez ce qui est en rayon\u{a0}; vide\u{a0}: pas encore compté.",
+        Msg::ColExpected => "Attendu",
+        Msg::ColDifference => "Écart",
+        Msg::SaveCountsSubmit => "Enregistrer les comptages",
+        Msg::ValidateStocktakeSubmit => "Valider l’inventaire",
+        Msg::ValidateStocktakeHint => {
+            "Chaque écart devient un mouvement de stock «\u{a0}Inventaire\u{a0}»\u{a0}; \
+             les produits non comptés gardent leur stock."
+        }
+        Msg::CancelStocktakeSubmit => "Abandonner",
+        Msg::NoStocktakeLines => "Aucun produit à compter.",
+        Msg::FlashStocktakeOpened => "Inventaire ouvert.",
+        Msg::FlashCountsSaved => "Comptages enregistrés.",
+        Msg::FlashStocktakeValidated => "Inventaire validé\u{a0}: le stock est à jour.",
+        Msg::FlashStocktakeCancelled => "Inventaire abandonné.",
+
+        Msg::ReorderTitle => "Réapprovisionnement",
+        Msg::ReorderIntro => {
+            "Produits à ou sous leur seuil, par fournisseur\u{a0}: de quoi revenir \
+             à deux fois le seuil, par colis entiers."
+        }
+        Msg::NoSupplierKnown => "Sans fournisseur connu",
+        Msg::NoSupplierKnownHint => {
+            "Choisissez un fournisseur préféré sur la fiche du produit pour le commander ici."
+        }
+        Msg::ColReorderLevel => "Seuil",
+        Msg::ColSuggested => "À commander",
+        Msg::CreateDraftsSubmit => "Créer les commandes brouillon",
+        Msg::CreateDraftsHint => {
+            "Une commande brouillon par fournisseur, à relire avant de l’envoyer."
+        }
+        Msg::NoReorder => "Aucun produit sous son seuil de réapprovisionnement.",
+        Msg::FlashDraftsCreated => "Commandes brouillon créées.",
     }
 }

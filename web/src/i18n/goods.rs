@@ -4,6 +4,7 @@
 use inventory::catalogue::Unit;
 use inventory::purchasing::OrderStatus;
 use inventory::stock::MovementKind;
+use inventory::stocktake::StocktakeStatus;
 
 use super::{Lang, Msg, t};
 
@@ -58,6 +59,18 @@ pub fn order_status_label(lang: Lang, status: OrderStatus) -> &'static str {
             OrderStatus::Partial => Msg::OrderStatusPartial,
             OrderStatus::Received => Msg::OrderStatusReceived,
             OrderStatus::Cancelled => Msg::OrderStatusCancelled,
+        },
+    )
+}
+
+/// A stocktake's status in words (`Ouvert`, `Validé`, `Annulé`).
+pub fn stocktake_status_label(lang: Lang, status: StocktakeStatus) -> &'static str {
+    t(
+        lang,
+        match status {
+            StocktakeStatus::Open => Msg::StocktakeStatusOpen,
+            StocktakeStatus::Validated => Msg::StocktakeStatusValidated,
+            StocktakeStatus::Cancelled => Msg::StocktakeStatusCancelled,
         },
     )
 }
@@ -136,6 +149,14 @@ mod tests {
         assert_eq!(
             order_status_label(Lang::En, OrderStatus::Cancelled),
             "Cancelled"
+        );
+        assert_eq!(
+            stocktake_status_label(Lang::Fr, StocktakeStatus::Validated),
+            "Validé"
+        );
+        assert_eq!(
+            stocktake_status_label(Lang::En, StocktakeStatus::Open),
+            "Open"
         );
     }
 }

@@ -16,10 +16,11 @@ pub struct DashboardData {
 
 /// A back-office destination and the least role that may open it.
 /// New back-office pages join this list.
-const BACK_OFFICE_LINKS: [(&str, Msg, Role); 5] = [
+const BACK_OFFICE_LINKS: [(&str, Msg, Role); 6] = [
     ("/products", Msg::NavProducts, Role::Cashier),
     ("/suppliers", Msg::NavSuppliers, Role::Manager),
     ("/purchase-orders", Msg::NavOrders, Role::Manager),
+    ("/stocktakes", Msg::NavStocktakes, Role::Manager),
     ("/users", Msg::NavUsers, Role::Owner),
     ("/account", Msg::NavAccount, Role::Cashier),
 ];
@@ -110,6 +111,7 @@ mod tests {
         assert!(!html.contains("/users"));
         assert!(!html.contains("/suppliers"));
         assert!(!html.contains("/purchase-orders"));
+        assert!(!html.contains("/stocktakes"));
         assert!(
             html.contains("href=\"/products\""),
             "the top bar keeps products"
@@ -124,6 +126,7 @@ mod tests {
             "<ul class=\"links\"><li><a href=\"/products\">Products</a></li>\
              <li><a href=\"/suppliers\">Suppliers</a></li>\
              <li><a href=\"/purchase-orders\">Orders</a></li>\
+             <li><a href=\"/stocktakes\">Stocktakes</a></li>\
              <li><a href=\"/account\">My account</a></li></ul>"
         ));
         assert!(!html.contains("/users"));
@@ -137,6 +140,7 @@ mod tests {
             "<ul class=\"links\"><li><a href=\"/products\">Produits</a></li>\
              <li><a href=\"/suppliers\">Fournisseurs</a></li>\
              <li><a href=\"/purchase-orders\">Commandes</a></li>\
+             <li><a href=\"/stocktakes\">Inventaires</a></li>\
              <li><a href=\"/users\">Utilisateurs</a></li>"
         ));
         assert!(html.contains("<p class=\"count\">3 utilisateurs</p>"));

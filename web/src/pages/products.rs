@@ -20,7 +20,7 @@ use inventory::stock::Location;
 use crate::i18n::{self, Lang};
 
 /// What an empty cell shows.
-const NONE: &str = "—";
+pub(crate) const NONE: &str = "—";
 
 /// A VAT code (`"5.5"`) as hundredths of a percent (`550`).
 pub fn vat_hundredths(code: &str) -> Option<i64> {
@@ -74,7 +74,7 @@ fn margin_of(product: &Product) -> Option<i64> {
 }
 
 /// `12 pce`, `0,35 kg`: a quantity and its unit, never split across lines.
-fn quantity_with_unit(lang: Lang, quantity: Quantity, unit: Unit) -> String {
+pub(crate) fn quantity_with_unit(lang: Lang, quantity: Quantity, unit: Unit) -> String {
     format!(
         "{}\u{a0}{}",
         quantity.to_french(),
@@ -83,7 +83,7 @@ fn quantity_with_unit(lang: Lang, quantity: Quantity, unit: Unit) -> String {
 }
 
 /// `+6`, `-2`, `+0,35`: a stock movement's quantity with its sign.
-fn signed_quantity(quantity: Quantity) -> String {
+pub(crate) fn signed_quantity(quantity: Quantity) -> String {
     let text = quantity.to_french();
     if quantity.thousandths() > 0 {
         format!("+{text}")

@@ -35,6 +35,7 @@ pub fn orders_page(ctx: &PageCtx, orders: &[Order]) -> Markup {
             h1 { (title) }
             div.actions {
                 a.button href="/purchase-orders/new" { (ctx.t(Msg::NewOrder)) }
+                a.button.button-secondary href="/purchase-orders/suggestions" { (ctx.t(Msg::ReorderTitle)) }
             }
         }
         @if orders.is_empty() {
@@ -136,6 +137,9 @@ mod tests {
              <td>02/03/2025 10:30</td><td class=\"num\">53,43\u{a0}€</td>"
         ));
         assert!(html.contains("<th class=\"num\" scope=\"col\">Total HT</th>"));
+        assert!(html.contains(
+            "<a class=\"button button-secondary\" href=\"/purchase-orders/suggestions\">Réapprovisionnement</a>"
+        ));
     }
 
     #[test]
@@ -144,6 +148,7 @@ mod tests {
         assert!(html.contains("<title>Purchase orders · Comptoir</title>"));
         assert!(html.contains("<span class=\"badge status-cancelled\">Cancelled</span>"));
         assert!(html.contains(">New order</a>"));
+        assert!(html.contains("href=\"/purchase-orders/suggestions\">Reorder</a>"));
         let html = render(Lang::Fr, &[]);
         assert!(html.contains("<p>Aucune commande.</p>"));
         assert!(!html.contains("<table"));

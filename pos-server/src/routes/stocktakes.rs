@@ -1,0 +1,288 @@
+//! `/stocktakes`: count the shelves, validate the differences. Managers and the owner.
+
+use super::products_common::field_error;
+use super::{attempt_write, read};
+use crate::auth::{Authed, AuthedForm, ManagerRole};
+use crate::error::{AppError, AppResult};
+use crate::page::{FlashNote, Page, redirect_with};
+use crate::state::AppState;
+use ::web::forms::FormErrors;
+use ::web::pages::stocktakes::{stocktake_page, stocktakes_page};
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use db::Quantity;
+use inventory::InventoryError;
+use inventory::catalogue::categories;
+use inventory::stock::locations;
+use inventory::stocktake;
+use serde::Deserialize;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/stocktakes", web::get().to(list))
+        .route("/stocktakes", web::post().to(open))
+        .route("/stocktakes/{id}", web::get().to(show))
+        .route("/stocktakes/{id}/scan", web::post().to(scan))
+        .route("/stocktakes/{id}/counts", web::post().to(counts))
+        .route("/stocktakes/{id}/validate", web::post().to(validate))
+        .route("/stocktakes/{id}/cancel", web::post().to(cancel));
+}
+
+async fn render_list(
+    state: &AppState,
+    page: &Page,
+    errors: &FormErrors,
+    status: StatusCode,
+) -> AppResult<HttpResponse> {
+    let (all, all_locations, all_categories) = read(state, |conn| -> Result<_, InventoryError> {
+        Ok((
+            stocktake::list(conn)?,
+            locations::all(conn)?,
+            categories::all(conn)?,
+        ))
+    })
+    .await?;
+    Ok(page.respond(
+        status,
+        stocktakes_page(&page.ctx, &all, &all_locations, &all_categories, errors),
+    ))
+}
+
+async fn list(
+    _user: Authed<ManagerRole>,
+    state: web::Data<AppState>,
+    page: Page,
+) -> AppResult<HttpResponse> {
+    render_list(&state, &page, &FormErrors::new(), StatusCode::OK).await
+}
+
+#[derive(Deserialize)]
+struct OpenForm {
+    location_id: Option<i64>,
+    #[serde(default)]
+    category_id: String,
+}
+
+async fn open(
+    AuthedForm { user, form }: AuthedForm<ManagerRole, OpenForm>,
+    state: web::Data<AppState>,
+    page: Page,
+) -> AppResult<HttpResponse> {
+    let category = form.category_id.trim().parse::<i64>().ok();
+    let (actor, clock) = (user.user().id, state.clock.clone());
+    match attempt_write(&state, move |conn| {
+        stocktake::open(
+            conn,
+            form.location_id,
+            category,
+            Some(actor),
+            clock.now_naive(),
+        )
+    })
+    .await?
+    {
+        Ok(count) => Ok(redirect_with(
+            &format!("/stocktakes/{}", count.id),
+            FlashNote::StocktakeOpened,
+        )),
+        Err(e) => {
+            let errors = field_error(&page, e)?;
+            render_list(&state, &page, &errors, StatusCode::UNPROCESSABLE_ENTITY).await
+        }
+    }
+}
+
+async fn render_one(
+    state: &AppState,
+    page: &Page,
+    id: i64,
+    errors: &FormErrors,
+    scanned: Option<&str>,
+    status: StatusCode,
+) -> AppResult<HttpResponse> {
+    let count = read(state, move |conn| stocktake::get(conn, id)).await?;
+    Ok(page.respond(status, stocktake_page(&page.ctx, &count, errors, scanned)))
+}
+
+async fn show(
+    _user: Authed<ManagerRole>,
+    state: web::Data<AppState>,
+    page: Page,
+    id: web::Path<i64>,
+) -> AppResult<HttpResponse> {
+    render_one(
+        &state,
+        &page,
+        id.into_inner(),
+        &FormErrors::new(),
+        None,
+        StatusCode::OK,
+    )
+    .await
+}
+
+/// A refusal shown at the top of the count (not found, closed…).
+fn general(page: &Page, e: InventoryError) -> Result<FormErrors, AppError> {
+    match e {
+        InventoryError::Db(db) => Err(db.into()),
+        other => Ok(FormErrors::new().with("", AppError::from(other).message(page.lang()))),
+    }
+}
+
+#[derive(Deserialize)]
+struct ScanForm {
+    #[serde(default)]
+    barcode: String,
+}
+
+/// A scan adds one; the page comes straight back with the scan field focused,
+/// so that a scanner can go on.
+async fn scan(
+    AuthedForm { form, .. }: AuthedForm<ManagerRole, ScanForm>,
+    state: web::Data<AppState>,
+    page: Page,
+    id: web::Path<i64>,
+) -> AppResult<HttpResponse> {
+    let id = id.into_inner();
+    match attempt_write(&state, move |conn| stocktake::scan(conn, id, &form.barcode)).await? {
+        Ok(name) => {
+            render_one(
+                &state,
+                &page,
+                id,
+                &FormErrors::new(),
+                Some(&name),
+                StatusCode::OK,
+            )
+            .await
+        }
+        Err(e) => {
+            let errors = general(&page, e)?;
+            render_one(
+                &state,
+                &page,
+                id,
+                &errors,
+                None,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+    }
+}
+
+async fn counts(
+    AuthedForm { form, .. }: AuthedForm<ManagerRole, Vec<(String, String)>>,
+    state: web::Data<AppState>,
+    page: Page,
+    id: web::Path<i64>,
+) -> AppResult<HttpResponse> {
+    let id = id.into_inner();
+    let products: Vec<&str> = form
+        .iter()
+        .filter(|(k, _)| k == "count_product")
+        .map(|(_, v)| v.as_str())
+        .collect();
+    let quantities: Vec<&str> = form
+        .iter()
+        .filter(|(k, _)| k == "count_quantity")
+        .map(|(_, v)| v.as_str())
+        .collect();
+    let mut entries = Vec::new();
+    for (product, quantity) in products.into_iter().zip(quantities) {
+        let Ok(product) = product.parse::<i64>() else {
+            continue;
+        };
+        let counted = match quantity.trim() {
+            "" => None,
+            raw => match Quantity::parse(raw) {
+                Ok(q) => Some(q),
+                Err(e) => {
+                    let message = AppError::from(InventoryError::InvalidQuantity {
+                        reason: e.to_string(),
+                    })
+                    .message(page.lang());
+                    return render_one(
+                        &state,
+                        &page,
+                        id,
+                        &FormErrors::new().with("", message),
+                        None,
+                        StatusCode::UNPROCESSABLE_ENTITY,
+                    )
+                    .await;
+                }
+            },
+        };
+        entries.push((product, counted));
+    }
+    let saved = attempt_write(&state, move |conn| {
+        entries
+            .into_iter()
+            .try_for_each(|(product, counted)| stocktake::set_count(conn, id, product, counted))
+    })
+    .await?;
+    match saved {
+        Ok(()) => Ok(redirect_with(
+            &format!("/stocktakes/{id}"),
+            FlashNote::CountsSaved,
+        )),
+        Err(e) => {
+            let errors = general(&page, e)?;
+            render_one(
+                &state,
+                &page,
+                id,
+                &errors,
+                None,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct Empty {}
+
+async fn validate(
+    AuthedForm { user, .. }: AuthedForm<ManagerRole, Empty>,
+    state: web::Data<AppState>,
+    page: Page,
+    id: web::Path<i64>,
+) -> AppResult<HttpResponse> {
+    let (id, actor, clock) = (id.into_inner(), user.user().id, state.clock.clone());
+    match attempt_write(&state, move |conn| {
+        stocktake::validate(conn, id, Some(actor), clock.now_naive())
+    })
+    .await?
+    {
+        Ok(_) => Ok(redirect_with(
+            &format!("/stocktakes/{id}"),
+            FlashNote::StocktakeValidated,
+        )),
+        Err(e) => {
+            let errors = general(&page, e)?;
+            render_one(&state, &page, id, &errors, None, StatusCode::CONFLICT).await
+        }
+    }
+}
+
+async fn cancel(
+    AuthedForm { user, .. }: AuthedForm<ManagerRole, Empty>,
+    state: web::Data<AppState>,
+    page: Page,
+    id: web::Path<i64>,
+) -> AppResult<HttpResponse> {
+    let (id, actor, clock) = (id.into_inner(), user.user().id, state.clock.clone());
+    match attempt_write(&state, move |conn| {
+        stocktake::cancel(conn, id, Some(actor), clock.now_naive())
+    })
+    .await?
+    {
+        Ok(_) => Ok(redirect_with("/stocktakes", FlashNote::StocktakeCancelled)),
+        Err(e) => {
+            let errors = general(&page, e)?;
+            render_one(&state, &page, id, &errors, None, StatusCode::CONFLICT).await
+        }
+    }
+}
