@@ -7,6 +7,7 @@ pub mod auth;
 pub mod cli;
 pub mod config;
 pub mod error;
+mod import_text;
 mod localize;
 pub mod page;
 mod routes;

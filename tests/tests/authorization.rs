@@ -36,6 +36,7 @@ async fn pages_and_api_answer_each_role_as_they_should() {
             ("/products/search?q=x".into(), Some(Role::Cashier)),
             ("/products/new".into(), Some(Role::Manager)),
             ("/products/export.csv".into(), Some(Role::Manager)),
+            ("/products/import".into(), Some(Role::Manager)),
             ("/suppliers".into(), Some(Role::Manager)),
             ("/purchase-orders".into(), Some(Role::Manager)),
             ("/purchase-orders/new".into(), Some(Role::Manager)),

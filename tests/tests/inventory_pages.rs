@@ -118,3 +118,49 @@ async fn a_manager_creates_adjusts_and_exports_a_cashier_only_looks() {
         assert_eq!(r.status(), StatusCode::FORBIDDEN, "[{label}]");
     }
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_spreadsheet_is_imported_from_the_page() {
+    for server in servers() {
+        let label = server.label();
+        server.add_user("gerant", Role::Manager, "password-g", None);
+        let manager = WebClient::new(&server.url);
+        manager.login("gerant", "password-g").await;
+        let (status, form) = manager.page("/products/import").await;
+        assert_eq!(status, StatusCode::OK, "[{label}]");
+        let csrf = comptoir_e2e::csrf_in(&form).unwrap_or_default();
+        let upload = |csrf: String, bytes: &'static [u8]| {
+            let part = reqwest::multipart::Part::bytes(bytes).file_name("produits.csv");
+            let form = reqwest::multipart::Form::new()
+                .text("_csrf", csrf)
+                .part("file", part);
+            manager
+                .http
+                .post(server.at("/products/import"))
+                .multipart(form)
+                .send()
+        };
+        let file: &[u8] = "nom;code-barres;prix;tva\nConfiture;3608580758686;4,95;5,5\nMauvais;3608580758687;1;20\n".as_bytes();
+        let r = upload(csrf.clone(), file)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(r.status(), StatusCode::OK, "[{label}]");
+        let body = r.text().await.unwrap_or_default().replace('\u{a0}', " ");
+        assert!(
+            body.contains("1 produit(s) créé(s), 0 mis à jour, 1 ligne(s) refusée(s)"),
+            "[{label}] {body}"
+        );
+        assert!(
+            body.contains("la clé de contrôle devrait être 6"),
+            "[{label}]"
+        );
+        let r = upload(csrf.clone(), b"nom;prix;tva\ncaf\xe9;1;5,5\n")
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY, "[{label}]");
+        let r = upload("forged".into(), file)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(r.status(), StatusCode::FORBIDDEN, "[{label}] CSRF checked");
+    }
+}

@@ -4,6 +4,7 @@
 //! function and sends the returned [`maud::Markup`].
 
 pub mod assets;
+pub mod documents;
 pub mod forms;
 pub mod i18n;
 pub mod layout;

@@ -5,6 +5,7 @@ mod assets;
 mod dashboard;
 pub(crate) mod health;
 mod login;
+mod product_import;
 mod products;
 mod products_common;
 mod purchasing;
@@ -22,6 +23,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     login::configure(cfg);
     dashboard::configure(cfg);
     users::configure(cfg);
+    product_import::configure(cfg);
     products::configure(cfg);
     suppliers::configure(cfg);
     purchasing::configure(cfg);

@@ -391,5 +391,16 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::CreateDraftsHint => "One draft order per supplier, to check before sending it.",
         Msg::NoReorder => "No product below its reorder level.",
         Msg::FlashDraftsCreated => "Draft orders created.",
+        Msg::ImportTitle => "Import products",
+        Msg::ImportResult => "Import result",
+        Msg::ImportSummary => "{created} created, {updated} updated, {rejected} refused.",
+        Msg::ImportLine => "Line",
+        Msg::ImportReason => "Reason",
+        Msg::ImportHelp => {
+            "A CSV file saved from a spreadsheet (“;” or “,” separator, UTF-8). Columns: nom, prix, tva (required); code-barres, unité, catégorie, coût, seuil, stock, actif. A known barcode updates its product."
+        }
+        Msg::ImportFile => "CSV file",
+        Msg::ImportSubmit => "Import",
+        Msg::ErrNoFile => "Choose a CSV file.",
     }
 }

@@ -410,5 +410,18 @@ pub(super) fn text(msg: Msg) -> &'static str {
         }
         Msg::NoReorder => "Aucun produit sous son seuil de réapprovisionnement.",
         Msg::FlashDraftsCreated => "Commandes brouillon créées.",
+        Msg::ImportTitle => "Importer des produits",
+        Msg::ImportResult => "Résultat de l’import",
+        Msg::ImportSummary => {
+            "{created} produit(s) créé(s), {updated} mis à jour, {rejected} ligne(s) refusée(s)."
+        }
+        Msg::ImportLine => "Ligne",
+        Msg::ImportReason => "Raison",
+        Msg::ImportHelp => {
+            "Un fichier CSV enregistré depuis le tableur (séparateur « ; » ou « , », UTF-8). Colonnes : nom, prix, tva (obligatoires) ; code-barres, unité, catégorie, coût, seuil, stock, actif. Un code-barres déjà connu met le produit à jour."
+        }
+        Msg::ImportFile => "Fichier CSV",
+        Msg::ImportSubmit => "Importer",
+        Msg::ErrNoFile => "Choisissez un fichier CSV.",
     }
 }

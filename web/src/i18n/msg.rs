@@ -378,4 +378,15 @@ pub enum Msg {
     CreateDraftsHint,
     NoReorder,
     FlashDraftsCreated,
+
+    // Product import
+    ImportTitle,
+    ImportResult,
+    ImportSummary,
+    ImportLine,
+    ImportReason,
+    ImportHelp,
+    ImportFile,
+    ImportSubmit,
+    ErrNoFile,
 }

@@ -7,10 +7,12 @@
 
 mod detail;
 mod form;
+mod import;
 mod list;
 
 pub use detail::{ProductDetail, product_page};
 pub use form::{ProductFormValues, product_form_page};
+pub use import::{ImportOutcome, import_page};
 pub use list::{ProductsView, product_rows, products_page};
 
 use db::{Money, Quantity};

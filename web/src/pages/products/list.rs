@@ -33,7 +33,7 @@ pub fn products_page(ctx: &PageCtx, view: &ProductsView) -> Markup {
             @if view.can_edit {
                 div.actions {
                     a.button href="/products/new" { (ctx.t(Msg::NewProduct)) }
-                    // The import page joins here; `comptoir import products` does it meanwhile.
+                    a.button.button-secondary href="/products/import" { (ctx.t(Msg::ImportProducts)) }
                     a.button.button-secondary href="/products/export.csv" { (ctx.t(Msg::ExportProducts)) }
                 }
             }
