@@ -14,6 +14,8 @@ pub struct Config {
     pub secure_cookies: bool,
     /// Worker threads; None = one per core.
     pub workers: Option<usize>,
+    /// The shop's name on documents (until the shops' cards hold it).
+    pub shop_name: String,
 }
 
 impl Config {
@@ -24,6 +26,7 @@ impl Config {
             timezone: chrono_tz::Europe::Paris,
             secure_cookies: false,
             workers: None,
+            shop_name: "Comptoir".into(),
         }
     }
 }

@@ -14,6 +14,15 @@ pub struct AppState {
     pub setup: Arc<SetupGate>,
 }
 
+impl AppState {
+    /// A stored UTC time as the shop's wall clock shows it.
+    pub fn local(&self, at: chrono::NaiveDateTime) -> chrono::NaiveDateTime {
+        at.and_utc()
+            .with_timezone(&self.config.timezone)
+            .naive_local()
+    }
+}
+
 /// The secret of the first-run setup address. It exists only while the
 /// database has no user; the page checks that too, so an account created from
 /// the command line closes it as well.

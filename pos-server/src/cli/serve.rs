@@ -16,12 +16,16 @@ pub struct ServeArgs {
     /// Mark cookies Secure (when Comptoir is served over HTTPS)
     #[arg(long, env = "COMPTOIR_SECURE_COOKIES")]
     pub secure_cookies: bool,
+    /// The shop's name on documents such as purchase orders
+    #[arg(long, env = "COMPTOIR_SHOP_NAME", default_value = "Comptoir")]
+    pub shop_name: String,
 }
 
 pub fn serve(db_url: &str, args: ServeArgs) -> Result<(), CliError> {
     let mut config = Config::new(db_url, args.bind);
     config.timezone = parse_timezone(&args.timezone).map_err(CliError::Usage)?;
     config.secure_cookies = args.secure_cookies;
+    config.shop_name = args.shop_name;
     let prepared = crate::prepare(config, Arc::new(SystemClock))?;
     let url = prepared.local_url();
     let db = prepared.state.db.clone();

@@ -63,7 +63,8 @@ impl From<&InventoryError> for AppError {
             InventoryError::DuplicateLine(_) => unprocessable(Msg::ErrDuplicateLine),
             InventoryError::NotOnOrder(_) => unprocessable(Msg::ErrNotOnOrder),
             InventoryError::OrderClosed(status) => {
-                AppError::new(ErrorKind::Conflict, Msg::ErrOrderClosed).arg("status", *status)
+                AppError::new(ErrorKind::Conflict, Msg::ErrOrderClosed)
+                    .arg("status", status_fr(status))
             }
             InventoryError::Conflict(detail) => {
                 AppError::new(ErrorKind::Conflict, Msg::ErrConflict).arg("detail", detail.clone())
@@ -87,5 +88,16 @@ pub fn inventory_error_field(e: &InventoryError) -> &'static str {
         InventoryError::InvalidEmail(_) => "email",
         InventoryError::InvalidSiret(_) => "siret",
         _ => "",
+    }
+}
+
+/// An order's status as the French sentence needs it ("cette commande est reçue").
+fn status_fr(status: &str) -> &'static str {
+    match status {
+        "received" => "reçue",
+        "cancelled" => "annulée",
+        "partial" => "reçue en partie",
+        "sent" => "envoyée",
+        _ => "en brouillon",
     }
 }

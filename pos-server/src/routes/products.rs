@@ -451,7 +451,7 @@ async fn render_detail(
     errors: &FormErrors,
     status: StatusCode,
 ) -> AppResult<HttpResponse> {
-    let (product, levels, moves, all_locations) =
+    let (product, levels, mut moves, all_locations) =
         read(state, move |conn| -> Result<_, InventoryError> {
             Ok((
                 products::get(conn, id)?,
@@ -461,6 +461,10 @@ async fn render_detail(
             ))
         })
         .await?;
+    // Shown in the shop's time, as everything a person reads.
+    for m in &mut moves {
+        m.at = state.local(m.at);
+    }
     let detail = ProductDetail {
         product: &product,
         levels: &levels,

@@ -29,6 +29,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::post().to(create_suggested),
         )
         .route("/purchase-orders/{id}", web::get().to(show))
+        .route("/purchase-orders/{id}/pdf", web::get().to(pdf))
         .route("/purchase-orders/{id}/send", web::post().to(send))
         .route("/purchase-orders/{id}/cancel", web::post().to(cancel))
         .route("/purchase-orders/{id}/receive", web::post().to(receive));
@@ -39,7 +40,11 @@ async fn list(
     state: web::Data<AppState>,
     page: Page,
 ) -> AppResult<HttpResponse> {
-    let orders = read(&state, |conn| purchasing::list_orders(conn, None, 500)).await?;
+    let orders: Vec<_> = read(&state, |conn| purchasing::list_orders(conn, None, 500))
+        .await?
+        .into_iter()
+        .map(|o| localized(&state, o))
+        .collect();
     Ok(page.ok(orders_page(&page.ctx, &orders)))
 }
 
@@ -107,6 +112,14 @@ fn all_of<'a>(pairs: &'a [(String, String)], name: &str) -> Vec<&'a str> {
         .filter(|(k, _)| k == name)
         .map(|(_, v)| v.as_str())
         .collect()
+}
+
+/// An order with its times in the shop's time zone, for display.
+pub(crate) fn localized(state: &AppState, mut order: purchasing::Order) -> purchasing::Order {
+    order.created_at = state.local(order.created_at);
+    order.sent_at = order.sent_at.map(|at| state.local(at));
+    order.updated_at = state.local(order.updated_at);
+    order
 }
 
 fn one_of<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
@@ -485,4 +498,33 @@ async fn create_suggested(
     })
     .await?;
     Ok(redirect_with("/purchase-orders", FlashNote::DraftsCreated))
+}
+
+/// The order as a PDF to send to the supplier.
+async fn pdf(
+    _user: Authed<ManagerRole>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+) -> AppResult<HttpResponse> {
+    let id = id.into_inner();
+    let (order, supplier) = read(&state, move |conn| -> Result<_, InventoryError> {
+        let order = purchasing::get_order(conn, id)?;
+        let supplier = suppliers::get(conn, order.supplier_id)?;
+        Ok((order, supplier))
+    })
+    .await?;
+    let issued = state.local(order.created_at).date();
+    let bytes =
+        ::web::documents::purchase_order_pdf(&order, &supplier, &state.config.shop_name, issued)
+            .map_err(AppError::internal)?;
+    Ok(HttpResponse::Ok()
+        .content_type("application/pdf")
+        .insert_header((
+            "Content-Disposition",
+            format!(
+                "inline; filename=\"{}.pdf\"",
+                ::web::pages::purchasing::order_number(id)
+            ),
+        ))
+        .body(bytes))
 }

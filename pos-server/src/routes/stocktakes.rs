@@ -33,14 +33,18 @@ async fn render_list(
     errors: &FormErrors,
     status: StatusCode,
 ) -> AppResult<HttpResponse> {
-    let (all, all_locations, all_categories) = read(state, |conn| -> Result<_, InventoryError> {
-        Ok((
-            stocktake::list(conn)?,
-            locations::all(conn)?,
-            categories::all(conn)?,
-        ))
-    })
-    .await?;
+    let (mut all, all_locations, all_categories) =
+        read(state, |conn| -> Result<_, InventoryError> {
+            Ok((
+                stocktake::list(conn)?,
+                locations::all(conn)?,
+                categories::all(conn)?,
+            ))
+        })
+        .await?;
+    for count in &mut all {
+        localize_count(state, count);
+    }
     Ok(page.respond(
         status,
         stocktakes_page(&page.ctx, &all, &all_locations, &all_categories, errors),
@@ -99,7 +103,8 @@ async fn render_one(
     scanned: Option<&str>,
     status: StatusCode,
 ) -> AppResult<HttpResponse> {
-    let count = read(state, move |conn| stocktake::get(conn, id)).await?;
+    let mut count = read(state, move |conn| stocktake::get(conn, id)).await?;
+    localize_count(state, &mut count);
     Ok(page.respond(status, stocktake_page(&page.ctx, &count, errors, scanned)))
 }
 
@@ -285,4 +290,9 @@ async fn cancel(
             render_one(&state, &page, id, &errors, None, StatusCode::CONFLICT).await
         }
     }
+}
+
+fn localize_count(state: &AppState, count: &mut stocktake::Stocktake) {
+    count.opened_at = state.local(count.opened_at);
+    count.closed_at = count.closed_at.map(|at| state.local(at));
 }

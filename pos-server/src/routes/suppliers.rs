@@ -154,6 +154,10 @@ async fn render_one(
         Ok((supplier, suppliers::catalogue_of(conn, id)?, orders))
     })
     .await?;
+    let orders: Vec<_> = orders
+        .into_iter()
+        .map(|o| super::purchasing::localized(state, o))
+        .collect();
     let values = values.unwrap_or_else(|| values_of(&supplier));
     Ok(page.respond(
         status,

@@ -32,13 +32,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 }
 
 fn row(state: &AppState, user: User) -> UserRow {
-    let local = |at: chrono::NaiveDateTime| {
-        short_datetime(
-            at.and_utc()
-                .with_timezone(&state.config.timezone)
-                .naive_local(),
-        )
-    };
+    let local = |at: chrono::NaiveDateTime| short_datetime(state.local(at));
     UserRow {
         id: user.id.0,
         username: user.username,

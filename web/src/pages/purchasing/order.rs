@@ -33,7 +33,11 @@ pub fn order_page(
         p { a href="/purchase-orders" { "← " (ctx.t(Msg::BackToOrders)) } }
         div.page-head {
             h1 { (title) " " (status_badge(ctx, order.status)) }
-            // The order as a PDF (Msg::OrderPdf) joins here with its route.
+            div.actions {
+                a.button.button-secondary href=(format!("/purchase-orders/{}/pdf", order.id)) {
+                    (ctx.t(Msg::OrderPdf))
+                }
+            }
         }
         (form_error(errors))
         @if !warnings.is_empty() {
