@@ -318,27 +318,52 @@ async fn show(
 #[derive(Deserialize)]
 struct Empty {}
 
+/// The signature of an order's status change (send, cancel).
+type OrderChange = fn(
+    &mut db::DbConn,
+    i64,
+    Option<db::ids::UserId>,
+    chrono::NaiveDateTime,
+) -> Result<purchasing::Order, InventoryError>;
+
+/// Applies a status change; a refusal (the order moved on) comes back on its page.
+async fn change_status(
+    user: &Authed<ManagerRole>,
+    state: &AppState,
+    page: &Page,
+    id: i64,
+    change: OrderChange,
+    note: FlashNote,
+) -> AppResult<HttpResponse> {
+    let (actor, clock) = (user.user().id, state.clock.clone());
+    match attempt_write(state, move |conn| {
+        change(conn, id, Some(actor), clock.now_naive())
+    })
+    .await?
+    {
+        Ok(_) => Ok(redirect_with(&format!("/purchase-orders/{id}"), note)),
+        Err(e) => {
+            let errors = field_error(page, e)?;
+            render_order(state, page, id, &[], &errors, StatusCode::CONFLICT).await
+        }
+    }
+}
+
 async fn send(
     AuthedForm { user, .. }: AuthedForm<ManagerRole, Empty>,
     state: web::Data<AppState>,
     page: Page,
     id: web::Path<i64>,
 ) -> AppResult<HttpResponse> {
-    let (id, actor, clock) = (id.into_inner(), user.user().id, state.clock.clone());
-    match attempt_write(&state, move |conn| {
-        purchasing::mark_sent(conn, id, Some(actor), clock.now_naive())
-    })
-    .await?
-    {
-        Ok(_) => Ok(redirect_with(
-            &format!("/purchase-orders/{id}"),
-            FlashNote::OrderSent,
-        )),
-        Err(e) => {
-            let errors = field_error(&page, e)?;
-            render_order(&state, &page, id, &[], &errors, StatusCode::CONFLICT).await
-        }
-    }
+    change_status(
+        &user,
+        &state,
+        &page,
+        id.into_inner(),
+        purchasing::mark_sent,
+        FlashNote::OrderSent,
+    )
+    .await
 }
 
 async fn cancel(
@@ -347,21 +372,15 @@ async fn cancel(
     page: Page,
     id: web::Path<i64>,
 ) -> AppResult<HttpResponse> {
-    let (id, actor, clock) = (id.into_inner(), user.user().id, state.clock.clone());
-    match attempt_write(&state, move |conn| {
-        purchasing::cancel(conn, id, Some(actor), clock.now_naive())
-    })
-    .await?
-    {
-        Ok(_) => Ok(redirect_with(
-            &format!("/purchase-orders/{id}"),
-            FlashNote::OrderCancelled,
-        )),
-        Err(e) => {
-            let errors = field_error(&page, e)?;
-            render_order(&state, &page, id, &[], &errors, StatusCode::CONFLICT).await
-        }
-    }
+    change_status(
+        &user,
+        &state,
+        &page,
+        id.into_inner(),
+        purchasing::cancel,
+        FlashNote::OrderCancelled,
+    )
+    .await
 }
 
 async fn receive(

@@ -249,27 +249,54 @@ async fn counts(
 #[derive(Deserialize)]
 struct Empty {}
 
+/// The signature of a count's closing (validate, cancel).
+type Closing = fn(
+    &mut db::DbConn,
+    i64,
+    Option<db::ids::UserId>,
+    chrono::NaiveDateTime,
+) -> Result<stocktake::Stocktake, InventoryError>;
+
+/// Closes a count; a refusal (already closed) comes back on its page.
+async fn close(
+    user: &Authed<ManagerRole>,
+    state: &AppState,
+    page: &Page,
+    id: i64,
+    closing: Closing,
+    then: (&str, FlashNote),
+) -> AppResult<HttpResponse> {
+    let (actor, clock) = (user.user().id, state.clock.clone());
+    match attempt_write(state, move |conn| {
+        closing(conn, id, Some(actor), clock.now_naive())
+    })
+    .await?
+    {
+        Ok(_) => Ok(redirect_with(then.0, then.1)),
+        Err(e) => {
+            let errors = general(page, e)?;
+            render_one(state, page, id, &errors, None, StatusCode::CONFLICT).await
+        }
+    }
+}
+
 async fn validate(
     AuthedForm { user, .. }: AuthedForm<ManagerRole, Empty>,
     state: web::Data<AppState>,
     page: Page,
     id: web::Path<i64>,
 ) -> AppResult<HttpResponse> {
-    let (id, actor, clock) = (id.into_inner(), user.user().id, state.clock.clone());
-    match attempt_write(&state, move |conn| {
-        stocktake::validate(conn, id, Some(actor), clock.now_naive())
-    })
-    .await?
-    {
-        Ok(_) => Ok(redirect_with(
-            &format!("/stocktakes/{id}"),
-            FlashNote::StocktakeValidated,
-        )),
-        Err(e) => {
-            let errors = general(&page, e)?;
-            render_one(&state, &page, id, &errors, None, StatusCode::CONFLICT).await
-        }
-    }
+    let id = id.into_inner();
+    let back = format!("/stocktakes/{id}");
+    close(
+        &user,
+        &state,
+        &page,
+        id,
+        stocktake::validate,
+        (&back, FlashNote::StocktakeValidated),
+    )
+    .await
 }
 
 async fn cancel(
@@ -278,18 +305,15 @@ async fn cancel(
     page: Page,
     id: web::Path<i64>,
 ) -> AppResult<HttpResponse> {
-    let (id, actor, clock) = (id.into_inner(), user.user().id, state.clock.clone());
-    match attempt_write(&state, move |conn| {
-        stocktake::cancel(conn, id, Some(actor), clock.now_naive())
-    })
-    .await?
-    {
-        Ok(_) => Ok(redirect_with("/stocktakes", FlashNote::StocktakeCancelled)),
-        Err(e) => {
-            let errors = general(&page, e)?;
-            render_one(&state, &page, id, &errors, None, StatusCode::CONFLICT).await
-        }
-    }
+    close(
+        &user,
+        &state,
+        &page,
+        id.into_inner(),
+        stocktake::cancel,
+        ("/stocktakes", FlashNote::StocktakeCancelled),
+    )
+    .await
 }
 
 fn localize_count(state: &AppState, count: &mut stocktake::Stocktake) {
