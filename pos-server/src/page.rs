@@ -124,10 +124,11 @@ pub enum FlashNote {
     StocktakeValidated,
     StocktakeCancelled,
     DraftsCreated,
+    TermsSaved,
 }
 
 impl FlashNote {
-    const ALL: [FlashNote; 22] = [
+    const ALL: [FlashNote; 23] = [
         FlashNote::Welcome,
         FlashNote::UserCreated,
         FlashNote::UserSaved,
@@ -150,6 +151,7 @@ impl FlashNote {
         FlashNote::StocktakeValidated,
         FlashNote::StocktakeCancelled,
         FlashNote::DraftsCreated,
+        FlashNote::TermsSaved,
     ];
 
     fn code(self) -> &'static str {
@@ -176,6 +178,7 @@ impl FlashNote {
             FlashNote::StocktakeValidated => "stocktake-validated",
             FlashNote::StocktakeCancelled => "stocktake-cancelled",
             FlashNote::DraftsCreated => "drafts-created",
+            FlashNote::TermsSaved => "terms-saved",
         }
     }
 
@@ -207,6 +210,7 @@ impl FlashNote {
             FlashNote::StocktakeValidated => Msg::FlashStocktakeValidated,
             FlashNote::StocktakeCancelled => Msg::FlashStocktakeCancelled,
             FlashNote::DraftsCreated => Msg::FlashDraftsCreated,
+            FlashNote::TermsSaved => Msg::FlashTermsSaved,
         }
     }
 

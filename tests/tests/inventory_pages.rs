@@ -85,6 +85,56 @@ async fn a_manager_creates_adjusts_and_exports_a_cashier_only_looks() {
             "[{label}] the movement is listed"
         );
 
+        // What a supplier sells us of it, on their terms.
+        let supplier = server
+            .db
+            .write(|conn| {
+                inventory::suppliers::create(
+                    conn,
+                    &inventory::suppliers::SupplierInput {
+                        name: "Ruchers".into(),
+                        ..Default::default()
+                    },
+                    None,
+                    server.clock.now_naive(),
+                )
+            })
+            .map(|s| s.id)
+            .unwrap_or_default();
+        let page = format!("/suppliers/{supplier}");
+        let terms = format!("{page}/terms");
+        let r = manager
+            .submit(
+                &page,
+                &terms,
+                &[("product", "3760170000015"), ("lead_time_days", "demain")],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY, "[{label}]");
+        let r = manager
+            .submit(&page, &terms, &[("product", "Produit inconnu")])
+            .await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY, "[{label}]");
+        let r = manager
+            .submit(
+                &page,
+                &terms,
+                &[
+                    ("product", "3760170000015"),
+                    ("supplier_reference", "ML-250"),
+                    ("cost", "5,10"),
+                    ("pack_size", "12"),
+                    ("lead_time_days", "4"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "[{label}]");
+        let (_, supplier_page) = manager.page(&page).await;
+        assert!(
+            supplier_page.contains("ML-250"),
+            "[{label}] listed with its terms"
+        );
+
         // Instant search answers rows; the export is a spreadsheet.
         let (status, rows) = manager.page("/products/search?q=lavande").await;
         assert_eq!(status, StatusCode::OK, "[{label}]");

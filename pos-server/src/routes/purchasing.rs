@@ -1,6 +1,6 @@
 //! `/purchase-orders`: order from suppliers, receive what arrives. Managers and the owner.
 
-use super::products_common::field_error;
+use super::products_common::{field_error, resolve_product};
 use super::{attempt_write, read};
 use crate::auth::{Authed, AuthedForm, ManagerRole};
 use crate::error::{AppError, AppResult};
@@ -11,7 +11,7 @@ use ::web::i18n::Msg;
 use ::web::pages::purchasing::{OrderLineValues, new_order_page, order_page, orders_page};
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
-use db::{DbConn, Money, Quantity};
+use db::{Money, Quantity};
 use inventory::InventoryError;
 use inventory::catalogue::products::{self, Search};
 use inventory::purchasing::{self, NewOrderLine, ReceiptWarning, ReceiveLine};
@@ -124,38 +124,6 @@ pub(crate) fn localized(state: &AppState, mut order: purchasing::Order) -> purch
 
 fn one_of<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
     all_of(pairs, name).first().copied().unwrap_or_default()
-}
-
-/// A product as typed on an order line: `#12`, a barcode, or its exact name.
-fn resolve_product(
-    conn: &mut DbConn,
-    typed: &str,
-) -> Result<Option<products::Product>, InventoryError> {
-    let typed = typed.trim();
-    if let Some(id) = typed
-        .strip_prefix('#')
-        .and_then(|id| id.trim().parse::<i64>().ok())
-    {
-        return products::get(conn, id).map(Some).or_else(|e| match e {
-            InventoryError::NotFound { .. } => Ok(None),
-            other => Err(other),
-        });
-    }
-    if let Some(found) = products::find_by_barcode(conn, typed)? {
-        return Ok(Some(found));
-    }
-    let wanted = db::text::fold(typed);
-    let candidates = products::search(
-        conn,
-        &Search {
-            text: Some(typed.to_owned()),
-            limit: 20,
-            ..Search::default()
-        },
-    )?;
-    Ok(candidates
-        .into_iter()
-        .find(|p| db::text::fold(&p.name) == wanted))
 }
 
 async fn create(

@@ -1,25 +1,29 @@
 //! `/suppliers`: managers and the owner.
 
-use super::products_common::field_error;
+use super::products_common::{field_error, resolve_product};
 use super::{attempt_write, read};
 use crate::auth::{Authed, AuthedForm, ManagerRole};
+use crate::error::AppError;
 use crate::error::AppResult;
 use crate::page::{FlashNote, Page, redirect_with};
 use crate::state::AppState;
 use ::web::forms::FormErrors;
+use ::web::i18n::Msg;
 use ::web::pages::suppliers::{SupplierFormValues, supplier_page, suppliers_page};
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
+use db::{Money, Quantity};
 use inventory::InventoryError;
 use inventory::purchasing;
-use inventory::suppliers::{self, Supplier, SupplierInput};
+use inventory::suppliers::{self, Supplier, SupplierInput, SupplierTerms};
 use serde::Deserialize;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/suppliers", web::get().to(list))
         .route("/suppliers", web::post().to(create))
         .route("/suppliers/{id}", web::get().to(show))
-        .route("/suppliers/{id}", web::post().to(update));
+        .route("/suppliers/{id}", web::post().to(update))
+        .route("/suppliers/{id}/terms", web::post().to(set_terms));
 }
 
 #[derive(Deserialize)]
@@ -214,4 +218,118 @@ async fn update(
             .await
         }
     }
+}
+
+#[derive(Deserialize)]
+struct TermsForm {
+    #[serde(default)]
+    product: String,
+    #[serde(default)]
+    supplier_reference: String,
+    #[serde(default)]
+    cost: String,
+    #[serde(default)]
+    pack_size: String,
+    #[serde(default)]
+    lead_time_days: String,
+}
+
+/// Records what a supplier sells us of a product, on their terms.
+async fn set_terms(
+    AuthedForm { form, .. }: AuthedForm<ManagerRole, TermsForm>,
+    state: web::Data<AppState>,
+    page: Page,
+    id: web::Path<i64>,
+) -> AppResult<HttpResponse> {
+    let id = id.into_inner();
+    let lang = page.lang();
+    let mut errors = FormErrors::new();
+    let cost = match form.cost.trim() {
+        "" => None,
+        raw => Money::parse(raw)
+            .map_err(|e| {
+                errors.add(
+                    "cost",
+                    AppError::from(InventoryError::InvalidAmount {
+                        field: "cost",
+                        reason: e.to_string(),
+                    })
+                    .message(lang),
+                )
+            })
+            .ok(),
+    };
+    let pack_size = match form.pack_size.trim() {
+        "" => None,
+        raw => Quantity::parse(raw)
+            .map_err(|e| {
+                errors.add(
+                    "pack_size",
+                    AppError::from(InventoryError::InvalidQuantity {
+                        reason: e.to_string(),
+                    })
+                    .message(lang),
+                )
+            })
+            .ok(),
+    };
+    let lead_time_days = match form.lead_time_days.trim() {
+        "" => None,
+        raw => raw
+            .parse::<i64>()
+            .map_err(|_| errors.add("lead_time_days", page.t(Msg::ErrLeadTime)))
+            .ok(),
+    };
+    if !errors.is_empty() {
+        return render_one(
+            &state,
+            &page,
+            id,
+            None,
+            &errors,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
+    let typed = form.product.clone();
+    let terms = SupplierTerms {
+        supplier_reference: Some(form.supplier_reference),
+        cost,
+        pack_size,
+        lead_time_days,
+    };
+    let saved = attempt_write(&state, move |conn| -> Result<Option<()>, InventoryError> {
+        let Some(product) = resolve_product(conn, &typed)? else {
+            return Ok(None);
+        };
+        suppliers::set_terms(conn, id, product.id, &terms).map(Some)
+    })
+    .await?;
+    let errors = match saved {
+        Ok(Some(())) => {
+            return Ok(redirect_with(
+                &format!("/suppliers/{id}"),
+                FlashNote::TermsSaved,
+            ));
+        }
+        Ok(None) => FormErrors::new().with(
+            "product",
+            AppError::new(
+                crate::error::ErrorKind::Unprocessable,
+                Msg::ErrUnknownProduct,
+            )
+            .arg("value", form.product.trim())
+            .message(lang),
+        ),
+        Err(e) => field_error(&page, e)?,
+    };
+    render_one(
+        &state,
+        &page,
+        id,
+        None,
+        &errors,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await
 }

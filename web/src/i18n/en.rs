@@ -402,5 +402,14 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::ImportFile => "CSV file",
         Msg::ImportSubmit => "Import",
         Msg::ErrNoFile => "Choose a CSV file.",
+        Msg::TermsTitle => "Add or change an item from this supplier",
+        Msg::TermsProduct => "Product",
+        Msg::TermsProductHint => "Barcode, exact name or #number of the product",
+        Msg::TermsReference => "Supplier’s reference",
+        Msg::TermsCost => "Cost excl. VAT",
+        Msg::TermsPack => "Pack size",
+        Msg::TermsLeadTime => "Lead time (days)",
+        Msg::FlashTermsSaved => "Supplier item saved.",
+        Msg::ErrLeadTime => "A lead time is a positive number of days.",
     }
 }

@@ -423,5 +423,14 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::ImportFile => "Fichier CSV",
         Msg::ImportSubmit => "Importer",
         Msg::ErrNoFile => "Choisissez un fichier CSV.",
+        Msg::TermsTitle => "Ajouter ou modifier un article de ce fournisseur",
+        Msg::TermsProduct => "Produit",
+        Msg::TermsProductHint => "Code-barres, nom exact ou #numéro du produit",
+        Msg::TermsReference => "Référence chez le fournisseur",
+        Msg::TermsCost => "Prix d’achat HT",
+        Msg::TermsPack => "Colisage (unités par carton)",
+        Msg::TermsLeadTime => "Délai de livraison (jours)",
+        Msg::FlashTermsSaved => "Article du fournisseur enregistré.",
+        Msg::ErrLeadTime => "Un délai est un nombre de jours positif.",
     }
 }

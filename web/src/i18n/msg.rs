@@ -389,4 +389,15 @@ pub enum Msg {
     ImportFile,
     ImportSubmit,
     ErrNoFile,
+
+    // Supplier terms
+    TermsTitle,
+    TermsProduct,
+    TermsProductHint,
+    TermsReference,
+    TermsCost,
+    TermsPack,
+    TermsLeadTime,
+    FlashTermsSaved,
+    ErrLeadTime,
 }

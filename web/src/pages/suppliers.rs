@@ -169,6 +169,16 @@ pub fn supplier_page(
             } @else {
                 div.table-wrap { (catalogue_table(ctx, catalogue)) }
             }
+            form.card method="post" action=(format!("/suppliers/{}/terms", supplier.id)) {
+                h3 { (ctx.t(Msg::TermsTitle)) }
+                (csrf_field(ctx))
+                (Input::text("product", ctx.t(Msg::TermsProduct)).required().hint(ctx.t(Msg::TermsProductHint)).render(errors))
+                (Input::text("supplier_reference", ctx.t(Msg::TermsReference)).optional(ctx.t(Msg::Optional)).render(errors))
+                (Input::text("cost", ctx.t(Msg::TermsCost)).inputmode("decimal").optional(ctx.t(Msg::Optional)).render(errors))
+                (Input::text("pack_size", ctx.t(Msg::TermsPack)).inputmode("decimal").optional(ctx.t(Msg::Optional)).render(errors))
+                (Input::text("lead_time_days", ctx.t(Msg::TermsLeadTime)).inputmode("numeric").optional(ctx.t(Msg::Optional)).render(errors))
+                button type="submit" { (ctx.t(Msg::Save)) }
+            }
         }
         section {
             h2 { (ctx.t(Msg::SupplierOrdersTitle)) }
