@@ -166,6 +166,28 @@ async fn a_manager_creates_adjusts_and_exports_a_cashier_only_looks() {
             .submit("/products", &adjust, &[("quantity", "5"), ("reason", "x")])
             .await;
         assert_eq!(r.status(), StatusCode::FORBIDDEN, "[{label}]");
+
+        // Sold below zero: allowed, and the manager's dashboard says so.
+        let r = manager
+            .submit(
+                &product,
+                &adjust,
+                &[("quantity", "-20"), ("reason", "ventes non saisies")],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "[{label}]");
+        let (_, dashboard) = manager.page("/").await;
+        assert!(
+            dashboard
+                .replace('\u{a0}', " ")
+                .contains("1 produit(s) en stock négatif"),
+            "[{label}]"
+        );
+        let (_, dashboard) = cashier.page("/").await;
+        assert!(
+            !dashboard.contains("stock négatif"),
+            "[{label}] not for cashiers"
+        );
     }
 }
 

@@ -271,3 +271,14 @@ pub fn levels(conn: &mut DbConn, product_id: i64) -> Result<Vec<(Location, Quant
         })
         .collect())
 }
+
+/// How many products stand below zero somewhere (sold before being received,
+/// or a miscount): the owner's dashboard says so.
+pub fn products_below_zero(conn: &mut DbConn) -> Result<usize> {
+    let ids: Vec<i64> = stock_levels::table
+        .filter(stock_levels::quantity.lt(0_i64))
+        .select(stock_levels::product_id)
+        .distinct()
+        .load(conn)?;
+    Ok(ids.len())
+}

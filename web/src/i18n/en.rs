@@ -411,5 +411,9 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::TermsLeadTime => "Lead time (days)",
         Msg::FlashTermsSaved => "Supplier item saved.",
         Msg::ErrLeadTime => "A lead time is a positive number of days.",
+        Msg::StockCardTitle => "Stock",
+        Msg::LowStockCount => "{count} product(s) at or below their reorder level",
+        Msg::NegativeStockCount => "{count} product(s) with negative stock: check the shelves",
+        Msg::LowStockLink => "See low stock",
     }
 }

@@ -432,5 +432,9 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::TermsLeadTime => "Délai de livraison (jours)",
         Msg::FlashTermsSaved => "Article du fournisseur enregistré.",
         Msg::ErrLeadTime => "Un délai est un nombre de jours positif.",
+        Msg::StockCardTitle => "Stock",
+        Msg::LowStockCount => "{count} produit(s) sous leur seuil de réapprovisionnement",
+        Msg::NegativeStockCount => "{count} produit(s) en stock négatif : vérifiez les rayons",
+        Msg::LowStockLink => "Voir le stock bas",
     }
 }

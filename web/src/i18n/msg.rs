@@ -400,4 +400,10 @@ pub enum Msg {
     TermsLeadTime,
     FlashTermsSaved,
     ErrLeadTime,
+
+    // Dashboard stock card
+    StockCardTitle,
+    LowStockCount,
+    NegativeStockCount,
+    LowStockLink,
 }

@@ -12,6 +12,11 @@ pub struct DashboardData {
     pub users_count: i64,
     /// Already formatted in the page's language ("lundi 3 mars 2025").
     pub today: String,
+    /// Products at or below their reorder level (managers and the owner).
+    pub low_stock: usize,
+    /// Products whose level is below zero somewhere: the shelf and the
+    /// books disagree, the owner should look.
+    pub negative_stock: usize,
 }
 
 /// A back-office destination and the least role that may open it.
@@ -55,6 +60,18 @@ pub fn dashboard_page(ctx: &PageCtx, data: &DashboardData) -> Markup {
                     }
                 }
             }
+            @if allows(Role::Manager) {
+                section.card {
+                    h2 { (ctx.t(Msg::StockCardTitle)) }
+                    p.count { (i18n::tf(ctx.lang, Msg::LowStockCount, &[("count", &data.low_stock.to_string())])) }
+                    @if data.negative_stock > 0 {
+                        p.negative role="alert" {
+                            (i18n::tf(ctx.lang, Msg::NegativeStockCount, &[("count", &data.negative_stock.to_string())]))
+                        }
+                    }
+                    a.button href="/products?low=1" { (ctx.t(Msg::LowStockLink)) }
+                }
+            }
             @if allows(Role::Owner) {
                 section.card {
                     h2 { (ctx.t(Msg::NavUsers)) }
@@ -81,6 +98,8 @@ mod tests {
             shop_name: Some("Épicerie du Port".into()),
             users_count: 3,
             today: "lundi 3 mars 2025".into(),
+            low_stock: 4,
+            negative_stock: 1,
         }
     }
 
@@ -148,5 +167,14 @@ mod tests {
         let html = render(Lang::En, Role::Owner);
         assert!(html.contains("3 users"));
         assert!(html.contains("Manage users"));
+    }
+
+    #[test]
+    fn managers_see_low_and_negative_stock_cashiers_do_not() {
+        let html = render(Lang::Fr, Role::Manager).replace('\u{a0}', " ");
+        assert!(html.contains("4 produit(s) sous leur seuil"), "{html}");
+        assert!(html.contains("1 produit(s) en stock négatif"));
+        assert!(html.contains("href=\"/products?low=1\""));
+        assert!(!render(Lang::Fr, Role::Cashier).contains("/products?low=1"));
     }
 }
