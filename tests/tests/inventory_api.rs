@@ -37,6 +37,9 @@ impl Api<'_> {
     async fn post(&self, path: &str, body: Value) -> (StatusCode, Value) {
         self.send(reqwest::Method::POST, path, Some(body)).await
     }
+    async fn put(&self, path: &str, body: Value) -> (StatusCode, Value) {
+        self.send(reqwest::Method::PUT, path, Some(body)).await
+    }
     async fn patch(&self, path: &str, body: Value) -> (StatusCode, Value) {
         self.send(reqwest::Method::PATCH, path, Some(body)).await
     }
@@ -262,6 +265,35 @@ async fn a_purchase_order_is_received_and_stock_rises() {
             )
             .await;
         let honey = honey["id"].as_i64().unwrap();
+
+        // What the supplier sells us, on their terms.
+        let terms = format!("/api/v1/suppliers/{}/products/{honey}", supplier["id"]);
+        let (status, list) = manager.put(&terms, json!({"supplier_reference": "MS-250", "cost": "5.10", "pack_size": "12", "lead_time_days": 4})).await;
+        assert_eq!(status, StatusCode::OK, "[{label}] {list}");
+        assert_eq!(
+            (
+                list["items"][0]["pack_size"].as_str(),
+                list["items"][0]["cost"].as_str()
+            ),
+            (Some("12.000"), Some("5.10")),
+            "[{label}]"
+        );
+        let (status, _) = manager.put(&terms, json!({"pack_size": "0"})).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "[{label}]");
+        let (status, _) = manager
+            .put(
+                &format!("/api/v1/suppliers/{}/products/99999", supplier["id"]),
+                json!({}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "[{label}]");
+        let (_, listed) = manager
+            .get(&format!("/api/v1/suppliers/{}/products", supplier["id"]))
+            .await;
+        assert_eq!(
+            listed["items"][0]["supplier_reference"], "MS-250",
+            "[{label}]"
+        );
 
         let (status, order) = manager
             .post("/api/v1/purchase-orders", json!({"supplier_id": supplier["id"], "lines": [{"product_id": honey, "quantity": "12", "unit_cost": "5.10"}]}))

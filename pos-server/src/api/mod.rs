@@ -34,6 +34,14 @@ pub fn scope() -> actix_web::Scope {
         )
         .route("/suppliers", web::get().to(suppliers::list))
         .route("/suppliers", web::post().to(suppliers::create))
+        .route(
+            "/suppliers/{id}/products",
+            web::get().to(suppliers::products),
+        )
+        .route(
+            "/suppliers/{id}/products/{product_id}",
+            web::put().to(suppliers::set_terms),
+        )
         .route("/purchase-orders", web::post().to(purchasing::create))
         .route("/purchase-orders/{id}", web::get().to(purchasing::get))
         .route(

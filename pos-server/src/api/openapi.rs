@@ -22,6 +22,8 @@ use utoipa::{Modify, OpenApi, ToSchema};
         super::products::movements,
         super::suppliers::list,
         super::suppliers::create,
+        super::suppliers::products,
+        super::suppliers::set_terms,
         super::purchasing::create,
         super::purchasing::get,
         super::purchasing::receive,
