@@ -352,19 +352,26 @@ pub fn export_rows(conn: &mut DbConn) -> Result<Vec<Vec<String>>, InventoryError
     Ok(all.iter().map(export_row).collect())
 }
 
+/// `1234,50`: as a French spreadsheet reads a number (no grouping space).
+fn sheet_money(m: Money) -> String {
+    db::fixed::to_french(m.cents(), 2).replace('\u{a0}', "")
+}
+
+fn sheet_quantity(q: Quantity) -> String {
+    q.to_french().replace('\u{a0}', "")
+}
+
 fn export_row(p: &Product) -> Vec<String> {
-    let french_money = |m: Money| db::fixed::to_french(m.cents(), 2).replace('\u{a0}', "");
-    let french_quantity = |q: Quantity| q.to_french().replace('\u{a0}', "");
     vec![
         p.name.clone(),
         p.barcodes.join(" "),
-        french_money(p.price),
+        sheet_money(p.price),
         p.vat_code.replace('.', ","),
         p.unit.as_str().to_owned(),
         p.category.clone().unwrap_or_default(),
-        p.cost.map(french_money).unwrap_or_default(),
-        p.reorder_level.map(french_quantity).unwrap_or_default(),
-        french_quantity(p.stock),
+        p.cost.map(sheet_money).unwrap_or_default(),
+        p.reorder_level.map(sheet_quantity).unwrap_or_default(),
+        sheet_quantity(p.stock),
         if p.active { "oui" } else { "non" }.to_owned(),
     ]
 }
@@ -391,7 +398,6 @@ pub fn stock_rows(conn: &mut DbConn) -> Result<Vec<Vec<String>>, InventoryError>
             ..Search::default()
         },
     )?;
-    let french_money = |m: Money| db::fixed::to_french(m.cents(), 2).replace('\u{a0}', "");
     let mut rows = Vec::new();
     for p in &all {
         let unit_cost = p.average_cost.or(p.cost);
@@ -404,10 +410,10 @@ pub fn stock_rows(conn: &mut DbConn) -> Result<Vec<Vec<String>>, InventoryError>
                 p.name.clone(),
                 p.barcodes.join(" "),
                 location.name,
-                quantity.to_french().replace('\u{a0}', ""),
+                sheet_quantity(quantity),
                 p.unit.as_str().to_owned(),
-                unit_cost.map(french_money).unwrap_or_default(),
-                value.map(french_money).unwrap_or_default(),
+                unit_cost.map(sheet_money).unwrap_or_default(),
+                value.map(sheet_money).unwrap_or_default(),
             ]);
         }
     }

@@ -283,3 +283,27 @@ fn scale_labels_resolve_to_their_product_with_weight_or_price() {
         assert_eq!((scan.product.id, scan.quantity), (plain.id, None));
     });
 }
+
+#[test]
+fn a_product_is_found_as_people_type_it() {
+    db::testing::each_conn(|conn, _| {
+        let tea = create(conn, &product("Thé vert Sencha", "5.00", Some("96385074")));
+        for typed in [
+            format!("#{}", tea.id),
+            "96385074".into(),
+            "  THE VERT sencha ".into(),
+        ] {
+            assert_eq!(
+                products::resolve_typed(conn, &typed).unwrap().map(|p| p.id),
+                Some(tea.id),
+                "{typed}"
+            );
+        }
+        for typed in ["#999", "thé", "00000000", ""] {
+            assert!(
+                products::resolve_typed(conn, typed).unwrap().is_none(),
+                "{typed}"
+            );
+        }
+    });
+}

@@ -145,3 +145,148 @@ async fn a_stocktake_is_scanned_counted_and_validated() {
         );
     }
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn malformed_order_receipt_transfer_and_count_forms_are_sent_back() {
+    for server in servers() {
+        let label = server.label();
+        server.add_user("gerant", Role::Manager, "password-g", None);
+        let now = server.clock.now_naive();
+        let (supplier, jam) = server
+            .db
+            .write(|conn| -> Result<(i64, i64), inventory::InventoryError> {
+                let supplier = suppliers::create(
+                    conn,
+                    &SupplierInput {
+                        name: "Ruchers".into(),
+                        ..Default::default()
+                    },
+                    None,
+                    now,
+                )?
+                .id;
+                let new = NewProduct {
+                    name: "Confiture".into(),
+                    barcodes: vec!["3608580758686".into()],
+                    price: Money::from_cents(500),
+                    vat_rate: "5.5".into(),
+                    ..NewProduct::default()
+                };
+                Ok((supplier, products::create(conn, &new, None, now)?.id))
+            })
+            .unwrap_or_else(|e| panic!("[{label}] fixture: {e}"));
+        let manager = WebClient::new(&server.url);
+        manager.login("gerant", "password-g").await;
+        let unprocessable = reqwest::StatusCode::UNPROCESSABLE_ENTITY;
+
+        // An order line with an unknown product, another with a bad quantity: nothing created.
+        let supplier_id = supplier.to_string();
+        let r = manager
+            .submit(
+                "/purchase-orders/new",
+                "/purchase-orders",
+                &[
+                    ("supplier_id", &supplier_id),
+                    ("line_product", "Produit inconnu"),
+                    ("line_quantity", "2"),
+                    ("line_unit_cost", ""),
+                    ("line_product", "3608580758686"),
+                    ("line_quantity", "deux"),
+                    ("line_unit_cost", "1,50"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), unprocessable, "[{label}]");
+        let body = r.text().await.unwrap_or_default();
+        assert!(
+            body.contains("Produit inconnu"),
+            "[{label}] the typed values come back"
+        );
+        let orders = server
+            .db
+            .read(|conn| inventory::purchasing::list_orders(conn, None, 10))
+            .unwrap_or_default();
+        assert!(orders.is_empty(), "[{label}] nothing created");
+
+        // A good order, then a malformed receipt: nothing received.
+        let r = manager
+            .submit(
+                "/purchase-orders/new",
+                "/purchase-orders",
+                &[
+                    ("supplier_id", &supplier_id),
+                    ("line_product", &format!("#{jam}")),
+                    ("line_quantity", "6"),
+                    ("line_unit_cost", "2"),
+                ],
+            )
+            .await;
+        let order = location(&r);
+        let jam_id = jam.to_string();
+        let r = manager
+            .submit(
+                &order,
+                &format!("{order}/receive"),
+                &[
+                    ("location_id", "1"),
+                    ("receive_product", &jam_id),
+                    ("receive_quantity", "6,5,4"),
+                    ("receive_unit_cost", ""),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), unprocessable, "[{label}]");
+        let stock = || {
+            server
+                .db
+                .read(|conn| products::get(conn, jam))
+                .map(|p| p.stock.to_api())
+                .unwrap_or_default()
+        };
+        assert_eq!(stock(), "0.000", "[{label}]");
+
+        // A transfer of nothing sensible; a count that is not a number.
+        let product_page = format!("/products/{jam}");
+        let r = manager
+            .submit(
+                &product_page,
+                &format!("{product_page}/transfer"),
+                &[
+                    ("from_location_id", "2"),
+                    ("to_location_id", "1"),
+                    ("quantity", "beaucoup"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), unprocessable, "[{label}]");
+        let r = manager
+            .submit(
+                &product_page,
+                &format!("{product_page}/transfer"),
+                &[
+                    ("from_location_id", "1"),
+                    ("to_location_id", "1"),
+                    ("quantity", "1"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), unprocessable, "[{label}] same location twice");
+        let r = manager
+            .submit(
+                "/stocktakes",
+                "/stocktakes",
+                &[("location_id", "1"), ("category_id", "")],
+            )
+            .await;
+        let count = location(&r);
+        let r = manager
+            .submit(
+                &count,
+                &format!("{count}/counts"),
+                &[("count_product", &jam_id), ("count_quantity", "-")],
+            )
+            .await;
+        assert_eq!(r.status(), unprocessable, "[{label}]");
+        assert_eq!(stock(), "0.000", "[{label}] nothing moved");
+    }
+}

@@ -549,3 +549,33 @@ fn audit_product(
     )?;
     Ok(())
 }
+
+/// A product as someone typed it on a form: `#12`, a barcode, or its exact
+/// name (case and accents aside).
+pub fn resolve_typed(conn: &mut DbConn, typed: &str) -> Result<Option<Product>> {
+    let typed = typed.trim();
+    if let Some(id) = typed
+        .strip_prefix('#')
+        .and_then(|id| id.trim().parse::<i64>().ok())
+    {
+        return get(conn, id).map(Some).or_else(|e| match e {
+            InventoryError::NotFound { .. } => Ok(None),
+            other => Err(other),
+        });
+    }
+    if let Some(found) = find_by_barcode(conn, typed)? {
+        return Ok(Some(found));
+    }
+    let wanted = db::text::fold(typed);
+    let candidates = search(
+        conn,
+        &Search {
+            text: Some(typed.to_owned()),
+            limit: 20,
+            ..Search::default()
+        },
+    )?;
+    Ok(candidates
+        .into_iter()
+        .find(|p| db::text::fold(&p.name) == wanted))
+}

@@ -1,7 +1,9 @@
 //! `/products`: the catalogue and its stock. Everyone may look (cashiers without
 //! costs); managers and the owner change.
 
-use super::products_common::field_error;
+use super::products_common::{
+    amount_message, field_error, keep, quantity_message, typed_money, typed_quantity,
+};
 use super::{attempt_write, read};
 use crate::auth::{AnyRole, Authed, AuthedForm, ManagerRole};
 use crate::error::{AppError, AppResult};
@@ -74,13 +76,14 @@ async fn list(
 ) -> AppResult<HttpResponse> {
     let query = query.into_inner();
     let search = query.search();
+    let category_id = search.category_id;
     let (found, all_categories) = read(&state, move |conn| -> Result<_, InventoryError> {
         Ok((products::search(conn, &search)?, categories::all(conn)?))
     })
     .await?;
     let view = ProductsView {
         query: query.q.as_deref().unwrap_or_default(),
-        category_id: search_category(&query),
+        category_id,
         low_only: query.low.is_some(),
         categories: &all_categories,
         products: &found,
@@ -88,10 +91,6 @@ async fn list(
         can_edit: sees_costs(user.role()),
     };
     Ok(page.ok(products_page(&page.ctx, &view)))
-}
-
-fn search_category(query: &ListQuery) -> Option<i64> {
-    query.category.as_deref().and_then(|c| c.parse().ok())
 }
 
 /// The rows alone, for the search-as-you-type script.
@@ -221,41 +220,17 @@ impl ProductForm {
     /// The typed fields as values, or the errors next to their fields.
     fn parse(&self, page: &Page) -> Result<Parsed, FormErrors> {
         let mut errors = FormErrors::new();
-        let mut money = |field: &'static str, raw: &str, required: bool| -> Option<Money> {
-            if raw.trim().is_empty() && !required {
-                return None;
-            }
-            match Money::parse(raw) {
-                Ok(m) => Some(m),
-                Err(e) => {
-                    let message = AppError::from(InventoryError::InvalidAmount {
-                        field,
-                        reason: e.to_string(),
-                    })
-                    .message(page.lang());
-                    errors.add(field, message);
-                    None
-                }
-            }
-        };
-        let price = money("price", &self.price, true);
-        let cost = money("cost", &self.cost, false);
-        let reorder_level = match self.reorder_level.trim() {
-            "" => None,
-            raw => match Quantity::parse(raw) {
-                Ok(q) => Some(q),
-                Err(e) => {
-                    errors.add(
-                        "reorder_level",
-                        AppError::from(InventoryError::InvalidQuantity {
-                            reason: e.to_string(),
-                        })
-                        .message(page.lang()),
-                    );
-                    None
-                }
-            },
-        };
+        let lang = page.lang();
+        // The price is required: a blank one is "not an amount" like any other.
+        let price = Money::parse(&self.price)
+            .map_err(|e| errors.add("price", amount_message(lang, "price", &e)))
+            .ok();
+        let cost = keep(&mut errors, "cost", typed_money(lang, "cost", &self.cost));
+        let reorder_level = keep(
+            &mut errors,
+            "reorder_level",
+            typed_quantity(lang, &self.reorder_level),
+        );
         let unit = match self.unit.parse::<Unit>() {
             Ok(u) => Some(u),
             Err(e) => {
@@ -476,6 +451,25 @@ async fn render_detail(
     Ok(page.respond(status, product_page(&page.ctx, &detail, errors)))
 }
 
+/// The product's page again, with what was refused.
+async fn unprocessable_detail(
+    state: &AppState,
+    page: &Page,
+    id: i64,
+    role: Role,
+    errors: &FormErrors,
+) -> AppResult<HttpResponse> {
+    render_detail(
+        state,
+        page,
+        id,
+        role,
+        errors,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await
+}
+
 async fn show(
     user: Authed<AnyRole>,
     state: web::Data<AppState>,
@@ -513,35 +507,13 @@ async fn adjust(
     let quantity = match Quantity::parse(&form.quantity) {
         Ok(q) => q,
         Err(e) => {
-            let errors = FormErrors::new().with(
-                "quantity",
-                AppError::from(InventoryError::InvalidQuantity {
-                    reason: e.to_string(),
-                })
-                .message(page.lang()),
-            );
-            return render_detail(
-                &state,
-                &page,
-                id,
-                role,
-                &errors,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await;
+            let errors = FormErrors::new().with("quantity", quantity_message(page.lang(), &e));
+            return unprocessable_detail(&state, &page, id, role, &errors).await;
         }
     };
     if form.reason.trim().is_empty() {
         let errors = FormErrors::new().with("reason", page.t(::web::i18n::Msg::ErrReasonRequired));
-        return render_detail(
-            &state,
-            &page,
-            id,
-            role,
-            &errors,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
+        return unprocessable_detail(&state, &page, id, role, &errors).await;
     }
     let (actor, clock) = (user.user().id, state.clock.clone());
     let result = attempt_write(&state, move |conn| {
@@ -563,15 +535,7 @@ async fn adjust(
         )),
         Err(e) => {
             let errors = field_error(&page, e)?;
-            render_detail(
-                &state,
-                &page,
-                id,
-                role,
-                &errors,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
+            unprocessable_detail(&state, &page, id, role, &errors).await
         }
     }
 }
@@ -592,11 +556,16 @@ async fn transfer(
 ) -> AppResult<HttpResponse> {
     let id = id.into_inner();
     let (actor, clock, role) = (user.user().id, state.clock.clone(), user.role());
+    let quantity = match Quantity::parse(&form.quantity) {
+        Ok(q) => q,
+        Err(e) => {
+            // The transfer form's own quantity field, not the adjustment's.
+            let errors =
+                FormErrors::new().with("transfer_quantity", quantity_message(page.lang(), &e));
+            return unprocessable_detail(&state, &page, id, role, &errors).await;
+        }
+    };
     let result = attempt_write(&state, move |conn| {
-        let quantity =
-            Quantity::parse(&form.quantity).map_err(|e| InventoryError::InvalidQuantity {
-                reason: e.to_string(),
-            })?;
         movements::transfer(
             conn,
             id,
@@ -614,31 +583,14 @@ async fn transfer(
             FlashNote::StockTransferred,
         )),
         Err(InventoryError::InvalidQuantity { reason }) => {
-            // The transfer form's own quantity field, not the adjustment's.
             let message =
                 AppError::from(InventoryError::InvalidQuantity { reason }).message(page.lang());
             let errors = FormErrors::new().with("transfer_quantity", message);
-            render_detail(
-                &state,
-                &page,
-                id,
-                role,
-                &errors,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
+            unprocessable_detail(&state, &page, id, role, &errors).await
         }
         Err(e) => {
             let errors = field_error(&page, e)?;
-            render_detail(
-                &state,
-                &page,
-                id,
-                role,
-                &errors,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
+            unprocessable_detail(&state, &page, id, role, &errors).await
         }
     }
 }

@@ -3,9 +3,10 @@
 use crate::error::{AppError, inventory_error_field};
 use crate::page::Page;
 use ::web::forms::FormErrors;
-use db::DbConn;
+use ::web::i18n::Lang;
+use db::fixed::FixedError;
+use db::{Money, Quantity};
 use inventory::InventoryError;
-use inventory::catalogue::products::{self, Search};
 
 /// An inventory refusal, next to its field.
 pub(crate) fn field_error(page: &Page, e: InventoryError) -> Result<FormErrors, AppError> {
@@ -19,34 +20,57 @@ pub(crate) fn field_error(page: &Page, e: InventoryError) -> Result<FormErrors, 
     }
 }
 
-/// A product as typed on an order line: `#12`, a barcode, or its exact name.
-pub(crate) fn resolve_product(
-    conn: &mut DbConn,
-    typed: &str,
-) -> Result<Option<products::Product>, InventoryError> {
-    let typed = typed.trim();
-    if let Some(id) = typed
-        .strip_prefix('#')
-        .and_then(|id| id.trim().parse::<i64>().ok())
-    {
-        return products::get(conn, id).map(Some).or_else(|e| match e {
-            InventoryError::NotFound { .. } => Ok(None),
-            other => Err(other),
-        });
+/// Why a typed amount is not one, in the reader's language.
+pub(crate) fn amount_message(lang: Lang, field: &'static str, e: &FixedError) -> String {
+    AppError::from(InventoryError::InvalidAmount {
+        field,
+        reason: e.to_string(),
+    })
+    .message(lang)
+}
+
+/// Why a typed quantity is not one, in the reader's language.
+pub(crate) fn quantity_message(lang: Lang, e: &FixedError) -> String {
+    AppError::from(InventoryError::InvalidQuantity {
+        reason: e.to_string(),
+    })
+    .message(lang)
+}
+
+/// A typed amount on a form: `None` when left blank, or the sentence that says
+/// why it is not an amount.
+pub(crate) fn typed_money(
+    lang: Lang,
+    field: &'static str,
+    raw: &str,
+) -> Result<Option<Money>, String> {
+    match raw.trim() {
+        "" => Ok(None),
+        raw => Money::parse(raw)
+            .map(Some)
+            .map_err(|e| amount_message(lang, field, &e)),
     }
-    if let Some(found) = products::find_by_barcode(conn, typed)? {
-        return Ok(Some(found));
+}
+
+/// A typed quantity on a form: `None` when left blank, or the sentence that says
+/// why it is not a quantity.
+pub(crate) fn typed_quantity(lang: Lang, raw: &str) -> Result<Option<Quantity>, String> {
+    match raw.trim() {
+        "" => Ok(None),
+        raw => Quantity::parse(raw)
+            .map(Some)
+            .map_err(|e| quantity_message(lang, &e)),
     }
-    let wanted = db::text::fold(typed);
-    let candidates = products::search(
-        conn,
-        &Search {
-            text: Some(typed.to_owned()),
-            limit: 20,
-            ..Search::default()
-        },
-    )?;
-    Ok(candidates
-        .into_iter()
-        .find(|p| db::text::fold(&p.name) == wanted))
+}
+
+/// Keeps a parsed value, or files its error under `field`.
+pub(crate) fn keep<T>(
+    errors: &mut FormErrors,
+    field: &str,
+    parsed: Result<Option<T>, String>,
+) -> Option<T> {
+    parsed.unwrap_or_else(|message| {
+        errors.add(field, message);
+        None
+    })
 }

@@ -1,6 +1,6 @@
 //! `/purchase-orders`: order from suppliers, receive what arrives. Managers and the owner.
 
-use super::products_common::{field_error, resolve_product};
+use super::products_common::{field_error, quantity_message, typed_money};
 use super::{attempt_write, read};
 use crate::auth::{Authed, AuthedForm, ManagerRole};
 use crate::error::{AppError, AppResult};
@@ -158,7 +158,7 @@ async fn create(
                     continue;
                 }
                 let field = format!("line_{i}");
-                let Some(product) = resolve_product(conn, &line.product)? else {
+                let Some(product) = products::resolve_typed(conn, &line.product)? else {
                     errors.add(
                         field,
                         AppError::new(
@@ -170,32 +170,21 @@ async fn create(
                     );
                     continue;
                 };
-                let quantity = Quantity::parse(&line.quantity);
-                let cost = match line.unit_cost.trim() {
-                    "" => Ok(product.cost.or(product.average_cost).unwrap_or(Money::ZERO)),
-                    raw => Money::parse(raw),
-                };
+                let quantity =
+                    Quantity::parse(&line.quantity).map_err(|e| quantity_message(lang, &e));
+                let cost = typed_money(lang, "unit_cost", &line.unit_cost).map(|typed| {
+                    typed
+                        .or(product.cost)
+                        .or(product.average_cost)
+                        .unwrap_or(Money::ZERO)
+                });
                 match (quantity, cost) {
                     (Ok(quantity), Ok(unit_cost)) => lines.push(NewOrderLine {
                         product_id: product.id,
                         quantity,
                         unit_cost,
                     }),
-                    (Err(e), _) => errors.add(
-                        field,
-                        AppError::from(InventoryError::InvalidQuantity {
-                            reason: e.to_string(),
-                        })
-                        .message(lang),
-                    ),
-                    (_, Err(e)) => errors.add(
-                        field,
-                        AppError::from(InventoryError::InvalidAmount {
-                            field: "unit_cost",
-                            reason: e.to_string(),
-                        })
-                        .message(lang),
-                    ),
+                    (Err(message), _) | (_, Err(message)) => errors.add(field, message),
                 }
             }
             let Some(supplier_id) = supplier_id else {
@@ -351,6 +340,21 @@ async fn cancel(
     .await
 }
 
+/// A parsed optional value (`Some(None)` when blank), or its error filed at the
+/// top of the order (and `None`, so the line is skipped).
+fn keep_or_skip<T>(
+    errors: &mut FormErrors,
+    parsed: Result<Option<T>, String>,
+) -> Option<Option<T>> {
+    match parsed {
+        Ok(value) => Some(value),
+        Err(message) => {
+            errors.add("", message);
+            None
+        }
+    }
+}
+
 async fn receive(
     AuthedForm { user, form }: AuthedForm<ManagerRole, Vec<(String, String)>>,
     state: web::Data<AppState>,
@@ -376,32 +380,14 @@ async fn receive(
             Ok(q) if q.is_zero() => continue,
             Ok(q) => q,
             Err(e) => {
-                errors.add(
-                    "",
-                    AppError::from(InventoryError::InvalidQuantity {
-                        reason: e.to_string(),
-                    })
-                    .message(page.lang()),
-                );
+                errors.add("", quantity_message(page.lang(), &e));
                 continue;
             }
         };
-        let unit_cost = match cost.trim() {
-            "" => None,
-            raw => match Money::parse(raw) {
-                Ok(m) => Some(m),
-                Err(e) => {
-                    errors.add(
-                        "",
-                        AppError::from(InventoryError::InvalidAmount {
-                            field: "unit_cost",
-                            reason: e.to_string(),
-                        })
-                        .message(page.lang()),
-                    );
-                    continue;
-                }
-            },
+        let Some(unit_cost) =
+            keep_or_skip(&mut errors, typed_money(page.lang(), "unit_cost", cost))
+        else {
+            continue;
         };
         lines.push(ReceiveLine {
             product_id,

@@ -1,6 +1,6 @@
 //! `/stocktakes`: count the shelves, validate the differences. Managers and the owner.
 
-use super::products_common::field_error;
+use super::products_common::{field_error, typed_quantity};
 use super::{attempt_write, read};
 use crate::auth::{Authed, AuthedForm, ManagerRole};
 use crate::error::{AppError, AppResult};
@@ -10,7 +10,6 @@ use ::web::forms::FormErrors;
 use ::web::pages::stocktakes::{stocktake_page, stocktakes_page};
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
-use db::Quantity;
 use inventory::InventoryError;
 use inventory::catalogue::categories;
 use inventory::stock::locations;
@@ -197,26 +196,20 @@ async fn counts(
         let Ok(product) = product.parse::<i64>() else {
             continue;
         };
-        let counted = match quantity.trim() {
-            "" => None,
-            raw => match Quantity::parse(raw) {
-                Ok(q) => Some(q),
-                Err(e) => {
-                    let message = AppError::from(InventoryError::InvalidQuantity {
-                        reason: e.to_string(),
-                    })
-                    .message(page.lang());
-                    return render_one(
-                        &state,
-                        &page,
-                        id,
-                        &FormErrors::new().with("", message),
-                        None,
-                        StatusCode::UNPROCESSABLE_ENTITY,
-                    )
-                    .await;
-                }
-            },
+        let counted = match typed_quantity(page.lang(), quantity) {
+            Ok(counted) => counted,
+            Err(message) => {
+                let errors = FormErrors::new().with("", message);
+                return render_one(
+                    &state,
+                    &page,
+                    id,
+                    &errors,
+                    None,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                )
+                .await;
+            }
         };
         entries.push((product, counted));
     }

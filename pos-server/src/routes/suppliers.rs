@@ -1,6 +1,6 @@
 //! `/suppliers`: managers and the owner.
 
-use super::products_common::{field_error, resolve_product};
+use super::products_common::{field_error, keep, typed_money, typed_quantity};
 use super::{attempt_write, read};
 use crate::auth::{Authed, AuthedForm, ManagerRole};
 use crate::error::AppError;
@@ -12,8 +12,8 @@ use ::web::i18n::Msg;
 use ::web::pages::suppliers::{SupplierFormValues, supplier_page, suppliers_page};
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
-use db::{Money, Quantity};
 use inventory::InventoryError;
+use inventory::catalogue::products;
 use inventory::purchasing;
 use inventory::suppliers::{self, Supplier, SupplierInput, SupplierTerms};
 use serde::Deserialize;
@@ -244,35 +244,12 @@ async fn set_terms(
     let id = id.into_inner();
     let lang = page.lang();
     let mut errors = FormErrors::new();
-    let cost = match form.cost.trim() {
-        "" => None,
-        raw => Money::parse(raw)
-            .map_err(|e| {
-                errors.add(
-                    "cost",
-                    AppError::from(InventoryError::InvalidAmount {
-                        field: "cost",
-                        reason: e.to_string(),
-                    })
-                    .message(lang),
-                )
-            })
-            .ok(),
-    };
-    let pack_size = match form.pack_size.trim() {
-        "" => None,
-        raw => Quantity::parse(raw)
-            .map_err(|e| {
-                errors.add(
-                    "pack_size",
-                    AppError::from(InventoryError::InvalidQuantity {
-                        reason: e.to_string(),
-                    })
-                    .message(lang),
-                )
-            })
-            .ok(),
-    };
+    let cost = keep(&mut errors, "cost", typed_money(lang, "cost", &form.cost));
+    let pack_size = keep(
+        &mut errors,
+        "pack_size",
+        typed_quantity(lang, &form.pack_size),
+    );
     let lead_time_days = match form.lead_time_days.trim() {
         "" => None,
         raw => raw
@@ -299,7 +276,7 @@ async fn set_terms(
         lead_time_days,
     };
     let saved = attempt_write(&state, move |conn| -> Result<Option<()>, InventoryError> {
-        let Some(product) = resolve_product(conn, &typed)? else {
+        let Some(product) = products::resolve_typed(conn, &typed)? else {
             return Ok(None);
         };
         suppliers::set_terms(conn, id, product.id, &terms).map(Some)
