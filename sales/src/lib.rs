@@ -1,1 +1,4 @@
-//! placeholder
+//! Tills and cash sessions, the sale, payments, returns, receipts and the
+//! inalterable ledger of tickets.
+
+pub mod receipt;
