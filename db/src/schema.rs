@@ -34,11 +34,51 @@ diesel::table! {
 }
 
 diesel::table! {
+    cash_movements (id) {
+        id -> BigInt,
+        session_id -> BigInt,
+        kind -> Text,
+        amount -> BigInt,
+        reason -> Text,
+        user_id -> BigInt,
+        at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    cash_sessions (id) {
+        id -> BigInt,
+        till_id -> BigInt,
+        opened_at -> Timestamp,
+        opened_by -> BigInt,
+        opening_float -> BigInt,
+        closed_at -> Nullable<Timestamp>,
+        closed_by -> Nullable<BigInt>,
+        expected_cash -> Nullable<BigInt>,
+        counted_cash -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
     categories (id) {
         id -> BigInt,
         name -> Text,
         parent_id -> Nullable<BigInt>,
         created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    closures (id) {
+        id -> BigInt,
+        till_id -> BigInt,
+        session_id -> BigInt,
+        number -> BigInt,
+        report -> Text,
+        grand_total -> BigInt,
+        at -> Timestamp,
+        previous_hash -> Text,
+        hash -> Text,
     }
 }
 
@@ -60,6 +100,17 @@ diesel::table! {
         received_by -> Nullable<BigInt>,
         at -> Timestamp,
         notes -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    held_tickets (id) {
+        id -> BigInt,
+        till_id -> BigInt,
+        label -> Text,
+        basket -> Text,
+        user_id -> BigInt,
+        created_at -> Timestamp,
     }
 }
 
@@ -128,6 +179,17 @@ diesel::table! {
 }
 
 diesel::table! {
+    receipt_emails (id) {
+        id -> BigInt,
+        ticket_id -> BigInt,
+        address -> Text,
+        requested_at -> Timestamp,
+        sent_at -> Nullable<Timestamp>,
+        error -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
     sessions (id) {
         id -> BigInt,
         token_hash -> Text,
@@ -139,6 +201,26 @@ diesel::table! {
         revoked_at -> Nullable<Timestamp>,
         ip -> Nullable<Text>,
         user_agent -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    shops (id) {
+        id -> BigInt,
+        name -> Text,
+        address_line1 -> Nullable<Text>,
+        address_line2 -> Nullable<Text>,
+        postcode -> Nullable<Text>,
+        city -> Nullable<Text>,
+        phone -> Nullable<Text>,
+        siret -> Nullable<Text>,
+        vat_number -> Nullable<Text>,
+        receipt_footer -> Nullable<Text>,
+        print_mode -> Text,
+        max_discount_percent -> BigInt,
+        refund_limit -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
     }
 }
 
@@ -216,6 +298,110 @@ diesel::table! {
 }
 
 diesel::table! {
+    ticket_lines (id) {
+        id -> BigInt,
+        ticket_id -> BigInt,
+        position -> BigInt,
+        product_id -> BigInt,
+        label -> Text,
+        unit -> Text,
+        quantity -> BigInt,
+        unit_price -> BigInt,
+        vat_code -> Text,
+        vat_rate -> BigInt,
+        discount_kind -> Nullable<Text>,
+        discount_value -> Nullable<BigInt>,
+        discount -> BigInt,
+        ticket_discount -> BigInt,
+        total -> BigInt,
+        original_line_id -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    ticket_payments (id) {
+        id -> BigInt,
+        ticket_id -> BigInt,
+        position -> BigInt,
+        method -> Text,
+        amount -> BigInt,
+        reference -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    ticket_vat (ticket_id, vat_rate) {
+        ticket_id -> BigInt,
+        vat_rate -> BigInt,
+        vat_code -> Text,
+        base -> BigInt,
+        tax -> BigInt,
+        total -> BigInt,
+    }
+}
+
+diesel::table! {
+    tickets (id) {
+        id -> BigInt,
+        uuid -> Text,
+        till_id -> BigInt,
+        session_id -> BigInt,
+        number -> BigInt,
+        kind -> Text,
+        training -> Bool,
+        refund_of -> Nullable<BigInt>,
+        cashier_id -> BigInt,
+        approved_by -> Nullable<BigInt>,
+        customer_id -> Nullable<BigInt>,
+        discount_total -> BigInt,
+        total -> BigInt,
+        change_given -> BigInt,
+        grand_total -> BigInt,
+        created_at -> Timestamp,
+        previous_hash -> Text,
+        hash -> Text,
+    }
+}
+
+diesel::table! {
+    till_events (id) {
+        id -> BigInt,
+        till_id -> BigInt,
+        number -> BigInt,
+        kind -> Text,
+        ticket_id -> Nullable<BigInt>,
+        detail -> Text,
+        user_id -> Nullable<BigInt>,
+        at -> Timestamp,
+        previous_hash -> Text,
+        hash -> Text,
+    }
+}
+
+diesel::table! {
+    tills (id) {
+        id -> BigInt,
+        shop_id -> BigInt,
+        code -> Text,
+        name -> Text,
+        printer -> Nullable<Text>,
+        printer_columns -> BigInt,
+        drawer_on_cash -> Bool,
+        active -> Bool,
+        last_number -> BigInt,
+        last_hash -> Text,
+        grand_total -> BigInt,
+        training_last_number -> BigInt,
+        last_event_number -> BigInt,
+        last_event_hash -> Text,
+        last_closure_number -> BigInt,
+        last_closure_hash -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     users (id) {
         id -> BigInt,
         username -> Text,
@@ -244,17 +430,25 @@ diesel::table! {
 diesel::joinable!(api_tokens -> users (user_id));
 diesel::joinable!(audit_log -> users (user_id));
 diesel::joinable!(barcodes -> products (product_id));
+diesel::joinable!(cash_movements -> cash_sessions (session_id));
+diesel::joinable!(cash_movements -> users (user_id));
+diesel::joinable!(cash_sessions -> tills (till_id));
+diesel::joinable!(closures -> cash_sessions (session_id));
+diesel::joinable!(closures -> tills (till_id));
 diesel::joinable!(goods_receipt_lines -> goods_receipts (receipt_id));
 diesel::joinable!(goods_receipt_lines -> products (product_id));
 diesel::joinable!(goods_receipts -> locations (location_id));
 diesel::joinable!(goods_receipts -> purchase_orders (order_id));
 diesel::joinable!(goods_receipts -> users (received_by));
+diesel::joinable!(held_tickets -> tills (till_id));
+diesel::joinable!(held_tickets -> users (user_id));
 diesel::joinable!(products -> categories (category_id));
 diesel::joinable!(products -> suppliers (preferred_supplier_id));
 diesel::joinable!(purchase_order_lines -> products (product_id));
 diesel::joinable!(purchase_order_lines -> purchase_orders (order_id));
 diesel::joinable!(purchase_orders -> suppliers (supplier_id));
 diesel::joinable!(purchase_orders -> users (created_by));
+diesel::joinable!(receipt_emails -> tickets (ticket_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(stock_levels -> locations (location_id));
 diesel::joinable!(stock_levels -> products (product_id));
@@ -268,26 +462,48 @@ diesel::joinable!(stocktakes -> locations (location_id));
 diesel::joinable!(stocktakes -> users (opened_by));
 diesel::joinable!(supplier_products -> products (product_id));
 diesel::joinable!(supplier_products -> suppliers (supplier_id));
+diesel::joinable!(ticket_lines -> products (product_id));
+diesel::joinable!(ticket_lines -> tickets (ticket_id));
+diesel::joinable!(ticket_payments -> tickets (ticket_id));
+diesel::joinable!(ticket_vat -> tickets (ticket_id));
+diesel::joinable!(tickets -> cash_sessions (session_id));
+diesel::joinable!(tickets -> tills (till_id));
+diesel::joinable!(till_events -> tickets (ticket_id));
+diesel::joinable!(till_events -> tills (till_id));
+diesel::joinable!(till_events -> users (user_id));
+diesel::joinable!(tills -> shops (shop_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     api_tokens,
     audit_log,
     barcodes,
+    cash_movements,
+    cash_sessions,
     categories,
+    closures,
     goods_receipt_lines,
     goods_receipts,
+    held_tickets,
     locations,
     login_attempts,
     products,
     purchase_order_lines,
     purchase_orders,
+    receipt_emails,
     sessions,
+    shops,
     stock_levels,
     stock_movements,
     stocktake_lines,
     stocktakes,
     supplier_products,
     suppliers,
+    ticket_lines,
+    ticket_payments,
+    ticket_vat,
+    tickets,
+    till_events,
+    tills,
     users,
     vat_rates,
 );

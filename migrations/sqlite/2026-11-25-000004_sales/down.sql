@@ -1,0 +1,12 @@
+DROP TABLE receipt_emails;
+DROP TABLE closures;
+DROP TABLE till_events;
+DROP TABLE held_tickets;
+DROP TABLE ticket_payments;
+DROP TABLE ticket_vat;
+DROP TABLE ticket_lines;
+DROP TABLE tickets;
+DROP TABLE cash_movements;
+DROP TABLE cash_sessions;
+DROP TABLE tills;
+DROP TABLE shops;
