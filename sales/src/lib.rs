@@ -1,4 +1,18 @@
 //! Tills and cash sessions, the sale, payments, returns, receipts and the
-//! inalterable ledger of tickets.
+//! inalterable ledger of tickets. Domain functions take `&mut DbConn` and never
+//! open a transaction: the caller does, so a sale, its stock movements and the
+//! customer's enrichment commit or fail as one.
 
+mod error;
+pub mod ledger;
+pub mod pricing;
 pub mod receipt;
+pub mod refund;
+pub mod report;
+pub mod sale;
+pub mod sessions;
+pub mod shops;
+pub mod tickets;
+pub mod tills;
+
+pub use error::SalesError;

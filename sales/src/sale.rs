@@ -1,0 +1,484 @@
+//! Completing a sale: one transaction writes the ticket with its number and
+//! hash, its lines, VAT table and payments, one stock movement per line, and
+//! moves the till's chain heads. Posting the same till-chosen id again gives
+//! back the first ticket.
+
+use crate::error::{Result, SalesError};
+use crate::ledger::chain_hash;
+use crate::ledger::rows::{LineFields, PaymentFields, TicketContent, TicketFields, VatFields};
+use crate::pricing::{self, Discount};
+use crate::sessions;
+use crate::shops;
+use crate::tickets::{self, PaymentMethod, Ticket};
+use crate::tills::{self, Till};
+use chrono::{NaiveDate, NaiveDateTime};
+use db::ids::UserId;
+use db::schema::{
+    ticket_lines, ticket_payments, ticket_vat, tickets as tickets_t, tills as tills_t,
+};
+use db::{DbConn, Money, Quantity};
+use diesel::prelude::*;
+use inventory::barcode::ScaleRules;
+use inventory::catalogue::Unit;
+use inventory::catalogue::products::{self, Product};
+use inventory::stock::locations;
+use inventory::stock::movements::{self, MovementKind, NewMovement};
+use inventory::vat;
+
+/// What a line names: a product by id, or a code as scanned.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Item {
+    Product(i64),
+    Scan(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SaleLine {
+    pub item: Item,
+    /// Default: one, or the weight a scale label carries.
+    pub quantity: Option<Quantity>,
+    pub discount: Option<Discount>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewPayment {
+    pub method: PaymentMethod,
+    pub amount: Money,
+    pub reference: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewSale {
+    /// Chosen by the till (UUID): the key that makes posting twice harmless.
+    pub uuid: String,
+    pub till: String,
+    pub cashier: UserId,
+    pub lines: Vec<SaleLine>,
+    pub discount: Option<Discount>,
+    pub payments: Vec<NewPayment>,
+    pub customer_id: Option<i64>,
+    pub training: bool,
+    /// A manager whose PIN the server checked, for discounts beyond the limit.
+    pub approved_by: Option<UserId>,
+    /// The shop's business day (for the VAT rate in force).
+    pub day: NaiveDate,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Completed {
+    New(Ticket),
+    /// The same id was posted before: this is that ticket, unchanged.
+    Existing(Ticket),
+}
+
+impl Completed {
+    pub fn ticket(&self) -> &Ticket {
+        match self {
+            Completed::New(t) | Completed::Existing(t) => t,
+        }
+    }
+
+    pub fn into_ticket(self) -> Ticket {
+        match self {
+            Completed::New(t) | Completed::Existing(t) => t,
+        }
+    }
+}
+
+/// A UUID in its canonical lower-case form.
+pub fn clean_uuid(raw: &str) -> Result<String> {
+    uuid::Uuid::parse_str(raw.trim())
+        .map(|u| u.hyphenated().to_string())
+        .map_err(|_| SalesError::Invalid {
+            field: "id",
+            reason: "a UUID".into(),
+        })
+}
+
+/// A line priced, before the ticket's discount is spread.
+pub(crate) struct Priced {
+    pub product: Product,
+    pub quantity: Quantity,
+    pub vat_code: String,
+    pub vat_rate: i64,
+    pub discount: Option<Discount>,
+    pub gross: Money,
+    pub line_discount: Money,
+}
+
+impl Priced {
+    pub fn net(&self) -> Money {
+        self.gross - self.line_discount
+    }
+}
+
+fn resolve(
+    conn: &mut DbConn,
+    line: &SaleLine,
+) -> Result<(Product, Option<Quantity>, Option<Money>)> {
+    match &line.item {
+        Item::Product(id) => Ok((products::get(conn, *id)?, None, None)),
+        Item::Scan(code) => {
+            let code = code.trim();
+            match products::resolve_scan(conn, code, &ScaleRules::french_default())? {
+                Some(scan) => Ok((scan.product, scan.quantity, scan.price)),
+                None => Err(SalesError::UnknownBarcode(code.to_owned())),
+            }
+        }
+    }
+}
+
+/// Largest quantity on one line: 100 000 units.
+const MAX_QUANTITY: i64 = 100_000_000;
+
+pub(crate) fn price_line(
+    conn: &mut DbConn,
+    index: usize,
+    line: &SaleLine,
+    day: NaiveDate,
+) -> Result<Priced> {
+    let position = index + 1;
+    let invalid = |reason: &str| SalesError::InvalidLine {
+        line: position,
+        reason: reason.to_owned(),
+    };
+    let (product, weighed, label_price) = resolve(conn, line)?;
+    if !product.active {
+        return Err(SalesError::ProductArchived(product.name));
+    }
+    let quantity = match (line.quantity, weighed) {
+        (Some(q), _) => q,
+        (None, Some(w)) => w,
+        (None, None) if label_price.is_some() && product.unit != Unit::Piece => {
+            // A price label on goods sold by weight: the weight it stands for.
+            let per_unit = product.price.cents().max(1);
+            Quantity::from_thousandths(pricing::div_round(
+                i128::from(label_price.map_or(0, Money::cents)) * 1000,
+                i128::from(per_unit),
+            ))
+        }
+        (None, None) => Quantity::ONE,
+    };
+    if quantity.thousandths() <= 0 {
+        return Err(invalid("the quantity must be more than zero"));
+    }
+    if quantity.thousandths() > MAX_QUANTITY {
+        return Err(invalid("the quantity is too large"));
+    }
+    if product.unit == Unit::Piece && quantity.thousandths() % 1000 != 0 {
+        return Err(invalid("this product is sold by the piece"));
+    }
+    let rate = vat::rate_of(conn, &product.vat_code, day)?;
+    let gross = match label_price {
+        Some(price) if line.quantity.is_none() => price,
+        _ => pricing::line_gross(product.price, quantity),
+    };
+    let line_discount = match line.discount {
+        Some(d) => d
+            .off(gross)
+            .ok_or_else(|| invalid("the discount is more than the line"))?,
+        None => Money::ZERO,
+    };
+    Ok(Priced {
+        quantity,
+        vat_code: rate.code,
+        vat_rate: rate.rate,
+        discount: line.discount,
+        gross,
+        line_discount,
+        product,
+    })
+}
+
+/// Checks the payments against the total: enough, positive, and change only
+/// out of cash. Returns the change.
+fn settle(total: Money, payments: &[NewPayment], customer: Option<i64>) -> Result<Money> {
+    for p in payments {
+        if p.amount.cents() <= 0 {
+            return Err(SalesError::Invalid {
+                field: "payments",
+                reason: "every payment is more than zero".into(),
+            });
+        }
+        if p.method == PaymentMethod::Loyalty && customer.is_none() {
+            return Err(SalesError::Invalid {
+                field: "payments",
+                reason: "loyalty points need a customer's card".into(),
+            });
+        }
+    }
+    let paid: Money = payments.iter().map(|p| p.amount).sum();
+    if paid < total {
+        return Err(SalesError::PaymentShort {
+            paid: paid.to_api(),
+            total: total.to_api(),
+        });
+    }
+    let cash: Money = payments
+        .iter()
+        .filter(|p| p.method == PaymentMethod::Cash)
+        .map(|p| p.amount)
+        .sum();
+    let change = paid - total;
+    if change > cash {
+        return Err(SalesError::ChangeWithoutCash {
+            paid: paid.to_api(),
+            total: total.to_api(),
+        });
+    }
+    Ok(change)
+}
+
+pub fn complete(conn: &mut DbConn, sale: &NewSale, at: NaiveDateTime) -> Result<Completed> {
+    let uuid = clean_uuid(&sale.uuid)?;
+    let till = tills::lock(conn, &sale.till)?;
+    if let Some(id) = tickets::id_of_uuid(conn, &uuid)? {
+        return Ok(Completed::Existing(tickets::get(conn, id)?));
+    }
+    if !till.active {
+        return Err(SalesError::TillInactive(till.code));
+    }
+    let session = sessions::require_open(conn, &till)?;
+    if sale.lines.is_empty() {
+        return Err(SalesError::EmptySale);
+    }
+    let shop = shops::get(conn, till.shop_id)?;
+    let mut priced = Vec::with_capacity(sale.lines.len());
+    for (index, line) in sale.lines.iter().enumerate() {
+        priced.push(price_line(conn, index, line, sale.day)?);
+    }
+    let nets: Vec<Money> = priced.iter().map(Priced::net).collect();
+    let subtotal: Money = nets.iter().copied().sum();
+    let ticket_discount = match sale.discount {
+        Some(d) => d.off(subtotal).ok_or_else(|| SalesError::Invalid {
+            field: "discount",
+            reason: "more than the ticket".into(),
+        })?,
+        None => Money::ZERO,
+    };
+    let beyond_limit = priced.iter().any(|p| {
+        p.discount
+            .is_some_and(|d| d.percent_of(p.gross) > shop.max_discount_percent)
+    }) || sale
+        .discount
+        .is_some_and(|d| d.percent_of(subtotal) > shop.max_discount_percent);
+    if beyond_limit && sale.approved_by.is_none() {
+        return Err(SalesError::NeedsApproval("a discount beyond the limit"));
+    }
+    let shares = pricing::spread(ticket_discount, &nets);
+    let total = subtotal - ticket_discount;
+    let change = settle(total, &sale.payments, sale.customer_id)?;
+
+    let lines: Vec<LineFields> = priced
+        .iter()
+        .zip(&shares)
+        .enumerate()
+        .map(|(i, (p, share))| LineFields {
+            ticket_id: 0,
+            position: i64::try_from(i).unwrap_or(i64::MAX) + 1,
+            product_id: p.product.id,
+            label: p.product.name.clone(),
+            unit: p.product.unit.as_str().to_owned(),
+            quantity: p.quantity.thousandths(),
+            unit_price: p.product.price.cents(),
+            vat_code: p.vat_code.clone(),
+            vat_rate: p.vat_rate,
+            discount_kind: p.discount.map(|d| d.kind().to_owned()),
+            discount_value: p.discount.map(Discount::value),
+            discount: p.line_discount.cents(),
+            ticket_discount: share.cents(),
+            total: (p.net() - *share).cents(),
+            original_line_id: None,
+        })
+        .collect();
+    let payments: Vec<PaymentFields> = sale
+        .payments
+        .iter()
+        .enumerate()
+        .map(|(i, p)| PaymentFields {
+            ticket_id: 0,
+            position: i64::try_from(i).unwrap_or(i64::MAX) + 1,
+            method: p.method.as_str().to_owned(),
+            amount: p.amount.cents(),
+            reference: p.reference.clone(),
+        })
+        .collect();
+    let discount_total: Money =
+        priced.iter().map(|p| p.line_discount).sum::<Money>() + ticket_discount;
+    let written = write_ticket(
+        conn,
+        &till,
+        Draft {
+            uuid,
+            session_id: session.id,
+            kind: "sale",
+            training: sale.training,
+            refund_of: None,
+            cashier: sale.cashier,
+            approved_by: sale.approved_by,
+            customer_id: sale.customer_id,
+            discount_total,
+            total,
+            change,
+            lines,
+            payments,
+        },
+        at,
+    )?;
+    if !sale.training {
+        let floor = locations::sales_floor(conn)?;
+        let reference = format!("ticket:{}-{:06}", till.code, written.number);
+        for p in &priced {
+            movements::record(
+                conn,
+                &NewMovement {
+                    product_id: p.product.id,
+                    location_id: floor.id,
+                    quantity: Quantity::from_thousandths(-p.quantity.thousandths()),
+                    kind: MovementKind::Sale,
+                    reason: None,
+                    reference: Some(&reference),
+                    unit_cost: None,
+                    user_id: Some(sale.cashier),
+                },
+                at,
+            )?;
+        }
+    }
+    Ok(Completed::New(tickets::get(conn, written.id)?))
+}
+
+/// A ticket ready to be numbered, chained and written.
+pub(crate) struct Draft {
+    pub uuid: String,
+    pub session_id: i64,
+    pub kind: &'static str,
+    pub training: bool,
+    pub refund_of: Option<i64>,
+    pub cashier: UserId,
+    pub approved_by: Option<UserId>,
+    pub customer_id: Option<i64>,
+    pub discount_total: Money,
+    pub total: Money,
+    pub change: Money,
+    pub lines: Vec<LineFields>,
+    pub payments: Vec<PaymentFields>,
+}
+
+pub(crate) struct Written {
+    pub id: i64,
+    pub number: i64,
+}
+
+/// Numbers the ticket after the till's last one, chains it (training tickets
+/// have their own numbers and stay out of the chain and the grand total),
+/// writes it with its lines, VAT table and payments, and moves the heads.
+/// `till` must have been locked in this transaction.
+pub(crate) fn write_ticket(
+    conn: &mut DbConn,
+    till: &Till,
+    draft: Draft,
+    at: NaiveDateTime,
+) -> Result<Written> {
+    let vat: Vec<VatFields> = pricing::vat_breakdown(
+        draft
+            .lines
+            .iter()
+            .map(|l| (l.vat_rate, l.vat_code.as_str(), Money::from_cents(l.total))),
+    )
+    .into_iter()
+    .map(|s| VatFields {
+        ticket_id: 0,
+        vat_rate: s.rate,
+        vat_code: s.code,
+        base: s.base.cents(),
+        tax: s.tax.cents(),
+        total: s.total.cents(),
+    })
+    .collect();
+    let (number, grand_total, previous_hash) = if draft.training {
+        (
+            till.training_last_number + 1,
+            till.grand_total,
+            String::new(),
+        )
+    } else {
+        (
+            till.last_number + 1,
+            till.grand_total + draft.total.cents(),
+            till.last_hash.clone(),
+        )
+    };
+    let mut content = TicketContent {
+        ticket: TicketFields {
+            uuid: draft.uuid,
+            till_id: till.id,
+            session_id: draft.session_id,
+            number,
+            kind: draft.kind.to_owned(),
+            training: draft.training,
+            refund_of: draft.refund_of,
+            cashier_id: i64::from(draft.cashier),
+            approved_by: draft.approved_by.map(i64::from),
+            customer_id: draft.customer_id,
+            discount_total: draft.discount_total.cents(),
+            total: draft.total.cents(),
+            change_given: draft.change.cents(),
+            grand_total,
+            created_at: at,
+        },
+        lines: draft.lines,
+        vat,
+        payments: draft.payments,
+    };
+    let hash = if draft.training {
+        String::new()
+    } else {
+        chain_hash(&previous_hash, &content)
+    };
+    diesel::insert_into(tickets_t::table)
+        .values((
+            &content.ticket,
+            tickets_t::previous_hash.eq(&previous_hash),
+            tickets_t::hash.eq(&hash),
+        ))
+        .execute(conn)?;
+    let id =
+        tickets::id_of_uuid(conn, &content.ticket.uuid)?.ok_or_else(|| SalesError::NotFound {
+            what: "ticket",
+            id: content.ticket.uuid.clone(),
+        })?;
+    for line in &mut content.lines {
+        line.ticket_id = id;
+        diesel::insert_into(ticket_lines::table)
+            .values(&*line)
+            .execute(conn)?;
+    }
+    for row in &mut content.vat {
+        row.ticket_id = id;
+        diesel::insert_into(ticket_vat::table)
+            .values(&*row)
+            .execute(conn)?;
+    }
+    for payment in &mut content.payments {
+        payment.ticket_id = id;
+        diesel::insert_into(ticket_payments::table)
+            .values(&*payment)
+            .execute(conn)?;
+    }
+    let heads = diesel::update(tills_t::table.find(till.id));
+    if draft.training {
+        heads
+            .set(tills_t::training_last_number.eq(number))
+            .execute(conn)?;
+    } else {
+        heads
+            .set((
+                tills_t::last_number.eq(number),
+                tills_t::last_hash.eq(&hash),
+                tills_t::grand_total.eq(grand_total),
+            ))
+            .execute(conn)?;
+    }
+    Ok(Written { id, number })
+}
