@@ -12,6 +12,8 @@ pub mod report;
 pub mod sale;
 pub mod sessions;
 pub mod shops;
+#[cfg(feature = "testing")]
+pub mod testing;
 pub mod tickets;
 pub mod tills;
 

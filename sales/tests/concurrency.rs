@@ -1,0 +1,76 @@
+//! Tills posting at once, on both backends: the same id makes one ticket, and
+//! different sales are numbered without gaps in a chain that verifies.
+
+use sales::SalesError;
+use sales::ledger::verify::verify_all;
+use sales::sale::{self, Completed};
+use sales::testing::{SaleBuilder, now, setup};
+use sales::tickets::PaymentMethod::Cash;
+use std::sync::{Arc, Barrier};
+
+#[test]
+fn concurrent_posts_of_one_id_make_one_ticket() {
+    db::testing::each_backend(|db, _| {
+        let fx = db.write(|conn| Ok::<_, SalesError>(setup(conn))).unwrap();
+        let sale = SaleBuilder::new(&fx)
+            .scan(&fx.honey_code)
+            .pay(Cash, "10")
+            .sale;
+        let barrier = Arc::new(Barrier::new(8));
+        let handles: Vec<_> = (0..8)
+            .map(|_| {
+                let (db, sale, barrier) = (db.clone(), sale.clone(), barrier.clone());
+                std::thread::spawn(move || {
+                    barrier.wait();
+                    db.write(|conn| sale::complete(conn, &sale, now())).unwrap()
+                })
+            })
+            .collect();
+        let results: Vec<Completed> = handles.into_iter().map(|h| h.join().unwrap()).collect();
+        let new = results
+            .iter()
+            .filter(|r| matches!(r, Completed::New(_)))
+            .count();
+        assert_eq!(new, 1, "exactly one post made the ticket");
+        let ids: Vec<i64> = results.iter().map(|r| r.ticket().id).collect();
+        assert!(ids.iter().all(|id| *id == ids[0]));
+        let checked = db.read(verify_all).unwrap().unwrap();
+        assert_eq!(checked.tickets, 1);
+    });
+}
+
+#[test]
+fn concurrent_sales_are_numbered_without_gaps() {
+    db::testing::each_backend(|db, _| {
+        let fx = db.write(|conn| Ok::<_, SalesError>(setup(conn))).unwrap();
+        let barrier = Arc::new(Barrier::new(6));
+        let handles: Vec<_> = (0..6)
+            .map(|_| {
+                let sale = SaleBuilder::new(&fx)
+                    .scan(&fx.wine_code)
+                    .pay(Cash, "20")
+                    .sale;
+                let (db, barrier) = (db.clone(), barrier.clone());
+                std::thread::spawn(move || {
+                    barrier.wait();
+                    let mut numbers = Vec::new();
+                    for _ in 0..5 {
+                        let mut sale = sale.clone();
+                        sale.uuid = uuid::Uuid::new_v4().to_string();
+                        let done = db.write(|conn| sale::complete(conn, &sale, now())).unwrap();
+                        numbers.push(done.ticket().number);
+                    }
+                    numbers
+                })
+            })
+            .collect();
+        let mut numbers: Vec<i64> = handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap())
+            .collect();
+        numbers.sort_unstable();
+        assert_eq!(numbers, (1..=30).collect::<Vec<i64>>());
+        let checked = db.read(verify_all).unwrap().unwrap();
+        assert_eq!(checked.tickets, 30);
+    });
+}
