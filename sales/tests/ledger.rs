@@ -1,5 +1,7 @@
 //! The chains: `verify` passes on an honest database and names the first
 //! record changed, removed or added behind the program's back.
+#![expect(clippy::unwrap_used, reason = "fixture helpers fail loudly")]
+
 
 use db::DbConn;
 use sales::ledger::verify::{Broken, verify_all};
