@@ -74,8 +74,10 @@ impl<R: MinRole> FromRequest for Authed<R> {
     }
 }
 
-/// An API caller, by `Authorization: Bearer TOKEN`: missing or bad → 401,
-/// role too low → 403, both in the JSON error shape.
+/// An API caller, by `Authorization: Bearer TOKEN`, or a page's script with
+/// the browser's session and its CSRF token in the `X-CSRF-Token` header (the
+/// till page): missing or bad → 401, role too low → 403, both in the JSON
+/// error shape. A PIN session's user acts as a cashier at most.
 pub struct ApiAuthed<R: MinRole = AnyRole> {
     pub user: User,
     _role: PhantomData<R>,
@@ -88,7 +90,9 @@ impl<R: MinRole> FromRequest for ApiAuthed<R> {
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let req = req.clone();
         Box::pin(async move {
-            let secret = bearer(&req).ok_or_else(AppError::unauthorized)?;
+            let Some(secret) = bearer(&req) else {
+                return from_session(&req).await;
+            };
             let state = state(&req)?;
             let user = web::block(move || -> Result<Option<User>, AppError> {
                 let now = state.clock.now_naive();
@@ -113,6 +117,28 @@ impl<R: MinRole> FromRequest for ApiAuthed<R> {
             })
         })
     }
+}
+
+async fn from_session<R: MinRole>(req: &HttpRequest) -> Result<ApiAuthed<R>, AppError> {
+    let session = current_session(req)
+        .await?
+        .ok_or_else(AppError::unauthorized)?;
+    if !super::csrf_header_valid(req) {
+        return Err(AppError::new(
+            crate::error::ErrorKind::Forbidden,
+            ::web::i18n::Msg::ErrCsrf,
+        ));
+    }
+    let role = session.role();
+    if !role.allows(R::ROLE) {
+        return Err(AppError::forbidden());
+    }
+    let mut user = session.user;
+    user.role = role;
+    Ok(ApiAuthed {
+        user,
+        _role: PhantomData,
+    })
 }
 
 fn bearer(req: &HttpRequest) -> Option<String> {

@@ -6,7 +6,7 @@ mod form;
 mod guard;
 pub(crate) mod session;
 
-pub use csrf::{CsrfForm, CsrfToken, csrf_cookie, csrf_token};
+pub use csrf::{CSRF_HEADER, CsrfForm, CsrfToken, csrf_cookie, csrf_header_valid, csrf_token};
 pub use form::{ApiJson, AuthedForm};
 pub use guard::{AnyRole, ApiAuthed, Authed, ManagerRole, MinRole, OwnerRole};
 pub use session::{SESSION_COOKIE, current_session, session_cookie, session_removal};
