@@ -190,6 +190,15 @@ async fn stocktake_scans_answer_a_page_or_json() {
             )),
             "[{label}] {html}"
         );
+        let r = manager.submit(&page, &action, &[("barcode", "  ")]).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY, "[{label}]");
+        assert!(
+            r.text()
+                .await
+                .unwrap_or_default()
+                .contains("Scannez ou tapez un code-barres."),
+            "[{label}] nothing scanned"
+        );
         let r = manager.submit(&page, &action, &[("barcode", JAM)]).await;
         assert_eq!(r.status(), StatusCode::OK, "[{label}]");
         assert!(

@@ -149,6 +149,10 @@ fn scan_refusal(e: InventoryError) -> Result<(&'static str, AppError), AppError>
         InventoryError::NotFound {
             what: "barcode",
             id,
+        } if id.is_empty() => Ok(("barcode", refused(Msg::ScanEmpty))),
+        InventoryError::NotFound {
+            what: "barcode",
+            id,
         } => Ok(("barcode", refused(Msg::ScanUnknownBarcode).arg("code", id))),
         InventoryError::NotFound {
             what: "product in this stocktake",

@@ -426,5 +426,6 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::ReceiveScanHint => {
             "Each scan adds 1 to the item’s line; check the quantities before recording."
         }
+        Msg::ScanEmpty => "Scan or type a barcode.",
     }
 }

@@ -449,5 +449,6 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::ReceiveScanHint => {
             "Chaque scan ajoute 1 à la ligne de l’article\u{a0}; vérifiez les quantités avant d’enregistrer."
         }
+        Msg::ScanEmpty => "Scannez ou tapez un code-barres.",
     }
 }

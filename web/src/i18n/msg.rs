@@ -416,4 +416,5 @@ pub enum Msg {
     ReceiveScanModeStart,
     ReceiveScanModePrefilled,
     ReceiveScanHint,
+    ScanEmpty,
 }
