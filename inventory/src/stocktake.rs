@@ -254,29 +254,45 @@ pub fn set_count(
     Ok(())
 }
 
-/// A scan adds one to the product's count; returns the product's name.
-pub fn scan(conn: &mut DbConn, id: i64, barcode: &str) -> Result<String> {
+/// A scan adds one to the product's count; returns its line as it now stands.
+pub fn scan(conn: &mut DbConn, id: i64, barcode: &str) -> Result<StocktakeLine> {
     check_open(conn, id)?;
     let product =
         products::find_by_barcode(conn, barcode)?.ok_or_else(|| InventoryError::NotFound {
             what: "barcode",
             id: barcode.trim().to_owned(),
         })?;
-    let current: Option<Option<i64>> = stocktake_lines::table
+    let current: Option<(i64, Option<i64>)> = stocktake_lines::table
         .filter(stocktake_lines::stocktake_id.eq(id))
         .filter(stocktake_lines::product_id.eq(product.id))
-        .select(stocktake_lines::counted)
+        .select((stocktake_lines::expected, stocktake_lines::counted))
         .first(conn)
         .optional()?;
-    let Some(current) = current else {
+    let Some((expected, counted)) = current else {
         return Err(InventoryError::NotFound {
             what: "product in this stocktake",
             id: product.name,
         });
     };
-    let next = Quantity::from_thousandths(current.unwrap_or(0) + Quantity::ONE.thousandths());
+    let next = Quantity::from_thousandths(counted.unwrap_or(0) + Quantity::ONE.thousandths());
     set_count(conn, id, product.id, Some(next))?;
-    Ok(product.name)
+    Ok(StocktakeLine {
+        product_id: product.id,
+        barcode: product.barcodes.first().cloned(),
+        product_name: product.name,
+        unit: product.unit,
+        expected: Quantity::from_thousandths(expected),
+        counted: Some(next),
+    })
+}
+
+/// How far the count has gone: (lines counted, all lines).
+pub fn progress(conn: &mut DbConn, id: i64) -> Result<(usize, usize)> {
+    let counted: Vec<Option<i64>> = stocktake_lines::table
+        .filter(stocktake_lines::stocktake_id.eq(id))
+        .select(stocktake_lines::counted)
+        .load(conn)?;
+    Ok((counted.iter().flatten().count(), counted.len()))
 }
 
 /// Closes the count: a stocktake movement per counted product whose shelf

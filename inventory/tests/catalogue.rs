@@ -307,3 +307,26 @@ fn a_product_is_found_as_people_type_it() {
         }
     });
 }
+
+#[test]
+fn scan_codes_list_every_form_a_scanner_may_type() {
+    db::testing::each_conn(|conn, _| {
+        let mut new = product("Sirop d'érable", "12.00", Some("036000291452"));
+        new.barcodes.push("3608580758686".into());
+        let syrup = create(conn, &new);
+        let tea = create(conn, &product("Thé vert", "5.00", Some("96385074")));
+        let salt = create(conn, &product("Sel", "1.00", None));
+        let codes = products::scan_codes(conn, &[syrup.id, tea.id, salt.id]).unwrap();
+        assert_eq!(
+            codes.get(&syrup.id).cloned().unwrap_or_default(),
+            vec!["036000291452", "0036000291452", "3608580758686"],
+            "a UPC-A also as its EAN-13"
+        );
+        assert_eq!(
+            codes.get(&tea.id).cloned(),
+            Some(vec!["96385074".to_owned()])
+        );
+        assert!(!codes.contains_key(&salt.id), "no barcode, nothing to scan");
+        assert!(products::scan_codes(conn, &[]).unwrap().is_empty());
+    });
+}

@@ -51,12 +51,15 @@ fn a_count_becomes_one_movement_per_difference() {
         assert_eq!(count.status, StocktakeStatus::Open);
 
         stocktake::set_count(conn, count.id, jam, Some(q("8"))).unwrap();
-        for _ in 0..6 {
-            assert_eq!(
-                stocktake::scan(conn, count.id, "3017620422003").unwrap(),
-                "Sel"
-            );
+        assert_eq!(stocktake::progress(conn, count.id).unwrap(), (1, 2));
+        for n in 1..=6 {
+            let line = stocktake::scan(conn, count.id, "3017620422003").unwrap();
+            assert_eq!((line.product_id, line.product_name.as_str()), (salt, "Sel"));
+            assert_eq!(line.counted, Some(q(&n.to_string())), "one more each time");
+            assert_eq!(line.expected, q("5"));
+            assert_eq!(line.barcode.as_deref(), Some("3017620422003"));
         }
+        assert_eq!(stocktake::progress(conn, count.id).unwrap(), (2, 2));
         // A sale during the count: the validation counts against the level now.
         movements::adjust(conn, jam, None, q("-1"), "vente", None, now()).unwrap();
         let seen = stocktake::get(conn, count.id).unwrap();

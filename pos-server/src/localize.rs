@@ -1,11 +1,12 @@
 //! Turns every error answer into what its reader expects: the JSON error shape
-//! under `/api/`, a French (or English) page elsewhere, with the navigation of
+//! under `/api/` and to a page's script that asks for JSON, a French (or
+//! English) page elsewhere, with the navigation of
 //! whoever is logged in. Errors are created without the request; this is where
 //! the request's language is known.
 
 use crate::auth::current_session;
 use crate::error::{AppError, ErrorKind};
-use crate::page::{Page, browser_language};
+use crate::page::{Page, browser_language, wants_json};
 use ::web::i18n::Msg;
 use actix_web::HttpResponse;
 use actix_web::body::{BoxBody, MessageBody};
@@ -17,7 +18,7 @@ pub async fn localize_errors(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
-    let is_api = req.path().starts_with("/api/");
+    let is_api = req.path().starts_with("/api/") || wants_json(req.request());
     let res = next.call(req).await?;
     let status = res.status();
     if !status.is_client_error() && !status.is_server_error() {

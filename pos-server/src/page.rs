@@ -70,6 +70,14 @@ impl Page {
     }
 }
 
+/// A page's script asking for data rather than a page (`Accept: application/json`).
+pub fn wants_json(req: &HttpRequest) -> bool {
+    req.headers()
+        .get(actix_web::http::header::ACCEPT)
+        .and_then(|h| h.to_str().ok())
+        .is_some_and(|accept| accept.trim_start().starts_with("application/json"))
+}
+
 /// The user's own choice, else the browser's, else French.
 pub fn language(req: &HttpRequest, session: Option<&Session>) -> Lang {
     session

@@ -4,6 +4,7 @@
 
 pub mod browser;
 mod client;
+pub mod goods;
 mod server;
 
 pub use client::{WebClient, csrf_in, location};

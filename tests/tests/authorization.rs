@@ -32,6 +32,7 @@ async fn pages_and_api_answer_each_role_as_they_should() {
             ("/health".into(), None),
             ("/static/style.css".into(), None),
             ("/static/products.js".into(), None),
+            ("/static/scanning.js".into(), None),
             ("/products".into(), Some(Role::Cashier)),
             ("/products/search?q=x".into(), Some(Role::Cashier)),
             ("/products/new".into(), Some(Role::Manager)),

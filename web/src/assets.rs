@@ -6,9 +6,13 @@ pub const STYLE_CSS: &str = include_str!("../assets/style.css");
 /// Search-as-you-type on the products page, served at `/static/products.js`.
 pub const PRODUCTS_JS: &str = include_str!("../assets/products.js");
 
+/// Scanning on a purchase order's receive form and on a stocktake, served at
+/// `/static/scanning.js`.
+pub const SCANNING_JS: &str = include_str!("../assets/scanning.js");
+
 #[cfg(test)]
 mod tests {
-    use super::{PRODUCTS_JS, STYLE_CSS};
+    use super::{PRODUCTS_JS, SCANNING_JS, STYLE_CSS};
 
     #[test]
     fn stylesheet_is_self_contained() {
@@ -29,5 +33,26 @@ mod tests {
             "no modules, no third party"
         );
         assert!(PRODUCTS_JS.len() < 8_000);
+    }
+
+    #[test]
+    fn scanning_script_knows_both_pages_and_stays_small() {
+        for needle in [
+            "receive-scan",
+            "receive_quantity",
+            "data-barcodes",
+            "stocktake-scan",
+            "count_quantity",
+            "'_csrf'",
+            "Accept: 'application/json'",
+            "event.key === 'Enter'",
+        ] {
+            assert!(SCANNING_JS.contains(needle), "{needle}");
+        }
+        assert!(
+            !SCANNING_JS.contains("import "),
+            "no modules, no third party"
+        );
+        assert!(SCANNING_JS.len() < 10_000);
     }
 }

@@ -303,6 +303,28 @@ pub fn find_by_barcode(conn: &mut DbConn, raw: &str) -> Result<Option<Product>> 
     }
 }
 
+/// Every form under which a scanner may type the barcodes of `ids` (a UPC-A
+/// also as its EAN-13 twin, and the reverse), per product: what a page needs
+/// to recognise scans without asking the server.
+pub fn scan_codes(conn: &mut DbConn, ids: &[i64]) -> Result<HashMap<i64, Vec<String>>> {
+    let mut codes: HashMap<i64, Vec<String>> = HashMap::new();
+    for (product_id, code) in barcodes::table
+        .filter(barcodes::product_id.eq_any(ids))
+        .order(barcodes::id.asc())
+        .select((barcodes::product_id, barcodes::code))
+        .load::<(i64, String)>(conn)?
+    {
+        let keys = Barcode::parse(&code).map_or_else(|_| vec![code], |b| b.lookup_keys());
+        let known = codes.entry(product_id).or_default();
+        for key in keys {
+            if !known.contains(&key) {
+                known.push(key);
+            }
+        }
+    }
+    Ok(codes)
+}
+
 /// What a scan at the till designates: a product, and for the in-store
 /// barcodes that scales print, the weight or the price they carry.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,9 +1,11 @@
-//! The stylesheet, embedded in the binary (a shop may have no internet).
+//! The stylesheet and the scanning script, embedded in the binary (a shop may
+//! have no internet).
 
 use actix_web::{HttpResponse, web};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/static/style.css", web::get().to(style));
+    cfg.route("/static/style.css", web::get().to(style))
+        .route("/static/scanning.js", web::get().to(scanning));
 }
 
 async fn style() -> HttpResponse {
@@ -11,4 +13,11 @@ async fn style() -> HttpResponse {
         .content_type("text/css; charset=utf-8")
         .insert_header(("Cache-Control", "public, max-age=3600"))
         .body(::web::assets::STYLE_CSS)
+}
+
+async fn scanning() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/javascript; charset=utf-8")
+        .insert_header(("Cache-Control", "public, max-age=3600"))
+        .body(::web::assets::SCANNING_JS)
 }

@@ -9,6 +9,7 @@ mod product_import;
 mod products;
 mod products_common;
 mod purchasing;
+mod receiving;
 mod setup;
 mod stocktakes;
 mod suppliers;

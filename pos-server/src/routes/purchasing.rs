@@ -8,13 +8,15 @@ use crate::page::{FlashNote, Page, redirect_with};
 use crate::state::AppState;
 use ::web::forms::FormErrors;
 use ::web::i18n::Msg;
-use ::web::pages::purchasing::{OrderLineValues, new_order_page, order_page, orders_page};
+use ::web::pages::purchasing::{
+    OrderLineValues, ReceiveState, new_order_page, order_page, orders_page,
+};
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use db::{Money, Quantity};
 use inventory::InventoryError;
 use inventory::catalogue::products::{self, Search};
-use inventory::purchasing::{self, NewOrderLine, ReceiptWarning, ReceiveLine};
+use inventory::purchasing::{self, NewOrderLine, ReceiptWarning};
 use inventory::stock::locations;
 use inventory::suppliers;
 use serde::Deserialize;
@@ -32,7 +34,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/purchase-orders/{id}/pdf", web::get().to(pdf))
         .route("/purchase-orders/{id}/send", web::post().to(send))
         .route("/purchase-orders/{id}/cancel", web::post().to(cancel))
-        .route("/purchase-orders/{id}/receive", web::post().to(receive));
+        .route(
+            "/purchase-orders/{id}/receive",
+            web::post().to(super::receiving::receive),
+        );
 }
 
 async fn list(
@@ -106,7 +111,7 @@ async fn new_form(
 }
 
 /// The values of every field named `name`, in order (forms repeat line fields).
-fn all_of<'a>(pairs: &'a [(String, String)], name: &str) -> Vec<&'a str> {
+pub(super) fn all_of<'a>(pairs: &'a [(String, String)], name: &str) -> Vec<&'a str> {
     pairs
         .iter()
         .filter(|(k, _)| k == name)
@@ -122,7 +127,7 @@ pub(crate) fn localized(state: &AppState, mut order: purchasing::Order) -> purch
     order
 }
 
-fn one_of<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
+pub(super) fn one_of<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
     all_of(pairs, name).first().copied().unwrap_or_default()
 }
 
@@ -235,24 +240,46 @@ async fn create(
     .await
 }
 
-async fn render_order(
+/// The order's page; `receive` is its receive form's state (the scan codes
+/// of its products are looked up here).
+pub(super) async fn render_order(
     state: &AppState,
     page: &Page,
     id: i64,
     warnings: &[ReceiptWarning],
     errors: &FormErrors,
     status: StatusCode,
+    mut receive: ReceiveState,
 ) -> AppResult<HttpResponse> {
-    let (order, all_locations) = read(state, move |conn| -> Result<_, InventoryError> {
+    let (order, all_locations, codes) = read(state, move |conn| -> Result<_, InventoryError> {
         let mut all = locations::all(conn)?;
         all.sort_by_key(|l| !l.is_sales_floor);
-        Ok((purchasing::get_order(conn, id)?, all))
+        let order = purchasing::get_order(conn, id)?;
+        let ids: Vec<i64> = order.lines.iter().map(|line| line.product_id).collect();
+        let codes = products::scan_codes(conn, &ids)?;
+        Ok((order, all, codes))
     })
     .await?;
+    receive.scan_codes = codes;
     Ok(page.respond(
         status,
-        order_page(&page.ctx, &order, &all_locations, warnings, errors, true),
+        order_page(
+            &page.ctx,
+            &order,
+            &all_locations,
+            warnings,
+            errors,
+            true,
+            &receive,
+        ),
     ))
+}
+
+#[derive(Deserialize)]
+struct ShowQuery {
+    /// `?scan=1`: the receive form's quantities start at 0, to be scanned.
+    #[serde(default)]
+    scan: Option<String>,
 }
 
 async fn show(
@@ -260,7 +287,12 @@ async fn show(
     state: web::Data<AppState>,
     page: Page,
     id: web::Path<i64>,
+    query: web::Query<ShowQuery>,
 ) -> AppResult<HttpResponse> {
+    let receive = ReceiveState {
+        scan_mode: query.scan.as_deref() == Some("1"),
+        ..ReceiveState::default()
+    };
     render_order(
         &state,
         &page,
@@ -268,6 +300,7 @@ async fn show(
         &[],
         &FormErrors::new(),
         StatusCode::OK,
+        receive,
     )
     .await
 }
@@ -301,7 +334,16 @@ async fn change_status(
         Ok(_) => Ok(redirect_with(&format!("/purchase-orders/{id}"), note)),
         Err(e) => {
             let errors = field_error(page, e)?;
-            render_order(state, page, id, &[], &errors, StatusCode::CONFLICT).await
+            render_order(
+                state,
+                page,
+                id,
+                &[],
+                &errors,
+                StatusCode::CONFLICT,
+                ReceiveState::default(),
+            )
+            .await
         }
     }
 }
@@ -338,117 +380,6 @@ async fn cancel(
         FlashNote::OrderCancelled,
     )
     .await
-}
-
-/// A parsed optional value (`Some(None)` when blank), or its error filed at the
-/// top of the order (and `None`, so the line is skipped).
-fn keep_or_skip<T>(
-    errors: &mut FormErrors,
-    parsed: Result<Option<T>, String>,
-) -> Option<Option<T>> {
-    match parsed {
-        Ok(value) => Some(value),
-        Err(message) => {
-            errors.add("", message);
-            None
-        }
-    }
-}
-
-async fn receive(
-    AuthedForm { user, form }: AuthedForm<ManagerRole, Vec<(String, String)>>,
-    state: web::Data<AppState>,
-    page: Page,
-    id: web::Path<i64>,
-) -> AppResult<HttpResponse> {
-    let id = id.into_inner();
-    let location_id = one_of(&form, "location_id").parse::<i64>().ok();
-    let mut lines = Vec::new();
-    let mut errors = FormErrors::new();
-    let rows = all_of(&form, "receive_product")
-        .into_iter()
-        .zip(all_of(&form, "receive_quantity"))
-        .zip(all_of(&form, "receive_unit_cost"));
-    for ((product, quantity), cost) in rows {
-        let Ok(product_id) = product.parse::<i64>() else {
-            continue;
-        };
-        if quantity.trim().is_empty() {
-            continue;
-        }
-        let quantity = match Quantity::parse(quantity) {
-            Ok(q) if q.is_zero() => continue,
-            Ok(q) => q,
-            Err(e) => {
-                errors.add("", quantity_message(page.lang(), &e));
-                continue;
-            }
-        };
-        let Some(unit_cost) =
-            keep_or_skip(&mut errors, typed_money(page.lang(), "unit_cost", cost))
-        else {
-            continue;
-        };
-        lines.push(ReceiveLine {
-            product_id,
-            quantity,
-            unit_cost,
-        });
-    }
-    if !errors.is_empty() {
-        return render_order(
-            &state,
-            &page,
-            id,
-            &[],
-            &errors,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
-    }
-    let (actor, clock) = (user.user().id, state.clock.clone());
-    match attempt_write(&state, move |conn| {
-        purchasing::receive(
-            conn,
-            id,
-            &lines,
-            location_id,
-            Some(actor),
-            clock.now_naive(),
-        )
-    })
-    .await?
-    {
-        // Shown at once (not after a redirect) so that the warnings are seen.
-        Ok(receipt) => {
-            let mut page = page;
-            page.ctx.flash = Some(::web::layout::Flash {
-                kind: ::web::layout::FlashKind::Success,
-                text: page.t(Msg::FlashGoodsReceived).to_owned(),
-            });
-            render_order(
-                &state,
-                &page,
-                id,
-                &receipt.warnings,
-                &FormErrors::new(),
-                StatusCode::OK,
-            )
-            .await
-        }
-        Err(e) => {
-            let errors = field_error(&page, e)?;
-            render_order(
-                &state,
-                &page,
-                id,
-                &[],
-                &errors,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
-    }
 }
 
 async fn suggestions(

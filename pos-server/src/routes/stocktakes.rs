@@ -3,13 +3,15 @@
 use super::products_common::{field_error, typed_quantity};
 use super::{attempt_write, read};
 use crate::auth::{Authed, AuthedForm, ManagerRole};
-use crate::error::{AppError, AppResult};
-use crate::page::{FlashNote, Page, redirect_with};
+use crate::error::{AppError, AppResult, ErrorKind};
+use crate::localize::json_error;
+use crate::page::{FlashNote, Page, redirect_with, wants_json};
 use crate::state::AppState;
 use ::web::forms::FormErrors;
-use ::web::pages::stocktakes::{stocktake_page, stocktakes_page};
+use ::web::i18n::Msg;
+use ::web::pages::stocktakes::{scanned_row, stocktake_page, stocktakes_page};
 use actix_web::http::StatusCode;
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use inventory::InventoryError;
 use inventory::catalogue::categories;
 use inventory::stock::locations;
@@ -138,29 +140,77 @@ struct ScanForm {
     barcode: String,
 }
 
-/// A scan adds one; the page comes straight back with the scan field focused,
-/// so that a scanner can go on.
+/// Why a scan was refused, and the field it belongs to: the scan field for an
+/// unknown code or a product outside the count, the top of the page otherwise
+/// (a closed count…).
+fn scan_refusal(e: InventoryError) -> Result<(&'static str, AppError), AppError> {
+    let refused = |msg| AppError::new(ErrorKind::Unprocessable, msg);
+    match e {
+        InventoryError::NotFound {
+            what: "barcode",
+            id,
+        } if id.is_empty() => Ok(("barcode", refused(Msg::ScanEmpty))),
+        InventoryError::NotFound {
+            what: "barcode",
+            id,
+        } => Ok(("barcode", refused(Msg::ScanUnknownBarcode).arg("code", id))),
+        InventoryError::NotFound {
+            what: "product in this stocktake",
+            id,
+        } => Ok(("barcode", refused(Msg::ScanNotInStocktake).arg("name", id))),
+        InventoryError::Db(db) => Err(db.into()),
+        other => Ok(("", AppError::from(other))),
+    }
+}
+
+/// A scan adds one. Asked for JSON (`scanning.js`, which posts in the
+/// background), the answer is the row to update; otherwise the page comes
+/// straight back with the scan field focused, so that a scanner can go on.
 async fn scan(
     AuthedForm { form, .. }: AuthedForm<ManagerRole, ScanForm>,
     state: web::Data<AppState>,
     page: Page,
     id: web::Path<i64>,
+    req: HttpRequest,
 ) -> AppResult<HttpResponse> {
     let id = id.into_inner();
-    match attempt_write(&state, move |conn| stocktake::scan(conn, id, &form.barcode)).await? {
-        Ok(name) => {
+    let json = wants_json(&req);
+    let scanned = attempt_write(&state, move |conn| {
+        let line = stocktake::scan(conn, id, &form.barcode)?;
+        Ok::<_, InventoryError>((line, stocktake::progress(conn, id)?))
+    })
+    .await?;
+    match scanned {
+        Ok((line, progress)) if json => {
+            let row = scanned_row(&page.ctx, &line, progress);
+            Ok(HttpResponse::Ok()
+                .insert_header(("Cache-Control", "no-store"))
+                .json(serde_json::json!({
+                    "product_id": row.product_id,
+                    "counted": row.counted,
+                    "difference": row.difference,
+                    "negative": row.negative,
+                    "progress": row.progress,
+                    "message": row.message,
+                })))
+        }
+        Ok((line, _)) => {
             render_one(
                 &state,
                 &page,
                 id,
                 &FormErrors::new(),
-                Some(&name),
+                Some(&line.product_name),
                 StatusCode::OK,
             )
             .await
         }
         Err(e) => {
-            let errors = general(&page, e)?;
+            let (field, refusal) = scan_refusal(e)?;
+            if json {
+                return Ok(json_error(&refusal, page.lang()));
+            }
+            let errors = FormErrors::new().with(field, refusal.message(page.lang()));
             render_one(
                 &state,
                 &page,

@@ -415,5 +415,17 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::LowStockCount => "{count} product(s) at or below their reorder level",
         Msg::NegativeStockCount => "{count} product(s) with negative stock: check the shelves",
         Msg::LowStockLink => "See low stock",
+        // scanning
+        Msg::ScanUnknownBarcode => "No product has the barcode “{code}”.",
+        Msg::ScanNotOnOrder => "“{name}” is not on this order.",
+        Msg::ScanCodeNotOnOrder => "No item on this order has the barcode “{code}”.",
+        Msg::ScanNotInStocktake => "“{name}” is not part of this stocktake.",
+        Msg::ScanFailed => "The scan could not be saved: reload the page.",
+        Msg::ReceiveScanModeStart => "Receive by scanning (quantities from 0)",
+        Msg::ReceiveScanModePrefilled => "Prefilled quantities (what remains)",
+        Msg::ReceiveScanHint => {
+            "Each scan adds 1 to the item’s line; check the quantities before recording."
+        }
+        Msg::ScanEmpty => "Scan or type a barcode.",
     }
 }

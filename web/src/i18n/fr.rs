@@ -436,5 +436,19 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::LowStockCount => "{count} produit(s) sous leur seuil de réapprovisionnement",
         Msg::NegativeStockCount => "{count} produit(s) en stock négatif : vérifiez les rayons",
         Msg::LowStockLink => "Voir le stock bas",
+        // scanning
+        Msg::ScanUnknownBarcode => "Aucun produit n’a le code-barres «\u{a0}{code}\u{a0}».",
+        Msg::ScanNotOnOrder => "«\u{a0}{name}\u{a0}» ne figure pas sur cette commande.",
+        Msg::ScanCodeNotOnOrder => {
+            "Aucun article de cette commande n’a le code-barres «\u{a0}{code}\u{a0}»."
+        }
+        Msg::ScanNotInStocktake => "«\u{a0}{name}\u{a0}» ne fait pas partie de cet inventaire.",
+        Msg::ScanFailed => "Le scan n’a pas pu être enregistré\u{a0}: rechargez la page.",
+        Msg::ReceiveScanModeStart => "Réception par scan (quantités à 0)",
+        Msg::ReceiveScanModePrefilled => "Quantités préremplies (ce qui reste)",
+        Msg::ReceiveScanHint => {
+            "Chaque scan ajoute 1 à la ligne de l’article\u{a0}; vérifiez les quantités avant d’enregistrer."
+        }
+        Msg::ScanEmpty => "Scannez ou tapez un code-barres.",
     }
 }

@@ -406,4 +406,15 @@ pub enum Msg {
     LowStockCount,
     NegativeStockCount,
     LowStockLink,
+
+    // scanning
+    ScanUnknownBarcode,
+    ScanNotOnOrder,
+    ScanCodeNotOnOrder,
+    ScanNotInStocktake,
+    ScanFailed,
+    ReceiveScanModeStart,
+    ReceiveScanModePrefilled,
+    ReceiveScanHint,
+    ScanEmpty,
 }

@@ -6,7 +6,7 @@ mod order;
 
 pub use crate::i18n::order_status_label;
 pub use new::{OrderLineValues, new_order_page};
-pub use order::order_page;
+pub use order::{ReceiveState, order_page};
 
 use inventory::purchasing::{Order, OrderStatus};
 use maud::{Markup, html};

@@ -1,8 +1,10 @@
 //! `/stocktakes`: counts of what is on the shelves. The list opens a count for a
 //! location (all products or one category); a count's page takes scans and typed
 //! counts while it is open, shows the differences and validates or abandons it.
-//! Managers and the owner.
+//! With `scanning.js` a scan is posted in the background and its row updated in
+//! place; without it, the scan form reloads the page. Managers and the owner.
 
+use db::Quantity;
 use inventory::catalogue::categories::Category;
 use inventory::stock::Location;
 use inventory::stocktake::{Stocktake, StocktakeLine, StocktakeStatus};
@@ -34,14 +36,50 @@ fn scope<'a>(ctx: &PageCtx, st: &'a Stocktake) -> &'a str {
 
 /// `12/40 comptés`.
 fn progress(ctx: &PageCtx, st: &Stocktake) -> String {
+    progress_text(ctx, st.counted(), st.lines.len())
+}
+
+fn progress_text(ctx: &PageCtx, counted: usize, total: usize) -> String {
     i18n::tf(
         ctx.lang,
         Msg::CountedOfTotal,
         &[
-            ("counted", &st.counted().to_string()),
-            ("total", &st.lines.len().to_string()),
+            ("counted", &counted.to_string()),
+            ("total", &total.to_string()),
         ],
     )
+}
+
+/// A scan's row as the page shows it, for `scanning.js` to put in place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScannedRow {
+    pub product_id: i64,
+    /// The count, as its input shows it: `5`, `0,35`.
+    pub counted: String,
+    /// `+2 pce`, `-1 kg`.
+    pub difference: String,
+    pub negative: bool,
+    /// `12/40 comptés`.
+    pub progress: String,
+    /// `+1 : Miel`.
+    pub message: String,
+}
+
+/// `progress` is (lines counted, all lines).
+pub fn scanned_row(ctx: &PageCtx, line: &StocktakeLine, progress: (usize, usize)) -> ScannedRow {
+    let difference = line.difference().unwrap_or(Quantity::ZERO);
+    ScannedRow {
+        product_id: line.product_id,
+        counted: line.counted.map(|c| c.to_french()).unwrap_or_default(),
+        difference: format!(
+            "{}\u{a0}{}",
+            signed_quantity(difference),
+            i18n::unit_abbr(ctx.lang, line.unit)
+        ),
+        negative: difference.thousandths() < 0,
+        progress: progress_text(ctx, progress.0, progress.1),
+        message: i18n::tf(ctx.lang, Msg::ScannedOne, &[("name", &line.product_name)]),
+    }
 }
 
 pub fn stocktakes_page(
@@ -175,10 +213,11 @@ pub fn stocktake_page(
                 dd { (i18n::short_datetime(closed_at)) }
             }
         }
-        p { (progress(ctx, st)) }
+        p #stocktake-progress { (progress(ctx, st)) }
         @if open {
             section.card {
-                form.scan-form method="post" action=(format!("/stocktakes/{}/scan", st.id)) {
+                form.scan-form #stocktake-scan-form method="post" action=(format!("/stocktakes/{}/scan", st.id))
+                    data-failed=(ctx.t(Msg::ScanFailed)) {
                     (csrf_field(ctx))
                     div.field {
                         label for="stocktake-scan" { (ctx.t(Msg::ScanLabel)) }
@@ -188,12 +227,16 @@ pub fn stocktake_page(
                             aria-describedby=[scan_error.map(|_| "stocktake-scan-error")];
                         @if let Some(message) = scan_error {
                             p.field-error #stocktake-scan-error role="alert" { (message) }
+                        } @else {
+                            p.field-error #stocktake-scan-error role="alert" hidden {}
                         }
                     }
                     button type="submit" { (ctx.t(Msg::ScanSubmit)) }
                 }
-                @if let Some(name) = flash_scanned {
-                    p.scan-ok role="status" { (i18n::tf(ctx.lang, Msg::ScannedOne, &[("name", name)])) }
+                p.scan-status.scan-ok[flash_scanned.is_some()] #stocktake-scan-status role="status" {
+                    @if let Some(name) = flash_scanned {
+                        (i18n::tf(ctx.lang, Msg::ScannedOne, &[("name", name)]))
+                    }
                 }
             }
             section.card {
@@ -218,6 +261,9 @@ pub fn stocktake_page(
             }
         } @else {
             div.table-wrap { (lines_table(ctx, st, false)) }
+        }
+        @if open {
+            script src="/static/scanning.js" defer {}
         }
     };
     page(ctx, &title, body)
@@ -258,7 +304,7 @@ fn line_row(ctx: &PageCtx, index: usize, line: &StocktakeLine, editable: bool) -
     );
     let unit = i18n::unit_abbr(ctx.lang, line.unit);
     html! {
-        tr {
+        tr data-product-id=(line.product_id) {
             th scope="row" {
                 (line.product_name)
                 @if editable {
@@ -445,11 +491,10 @@ mod tests {
              <input id=\"stocktake-scan\" type=\"text\" name=\"barcode\" autofocus \
              autocomplete=\"off\" inputmode=\"numeric\">"
         ));
-        assert!(
-            html.contains(
-                "<p class=\"scan-ok\" role=\"status\">+1\u{a0}: Miel &lt;lavande&gt;</p>"
-            )
-        );
+        assert!(html.contains(
+            "<p class=\"scan-status scan-ok\" id=\"stocktake-scan-status\" role=\"status\">\
+                 +1\u{a0}: Miel &lt;lavande&gt;</p>"
+        ));
         assert!(html.contains("<form method=\"post\" action=\"/stocktakes/7/counts\">"));
         assert!(html.contains(
             "<th scope=\"row\">Confiture d'abricot &lt;bio&gt;\
@@ -510,6 +555,61 @@ mod tests {
         assert!(html.contains(">Abandon</button>"));
         assert!(html.contains("<th class=\"num\" scope=\"col\">Difference</th>"));
         assert!(html.contains("<td class=\"num negative\">-2\u{a0}pc</td>"));
+    }
+
+    #[test]
+    fn scans_update_the_row_in_place() {
+        let html = render(
+            Lang::Fr,
+            &stocktake(StocktakeStatus::Open),
+            &FormErrors::new(),
+            None,
+        );
+        assert!(html.contains(
+            "<form class=\"scan-form\" id=\"stocktake-scan-form\" method=\"post\" \
+             action=\"/stocktakes/7/scan\" \
+             data-failed=\"Le scan n’a pas pu être enregistré\u{a0}: rechargez la page.\">"
+        ));
+        assert!(html.contains(
+            "<p class=\"field-error\" id=\"stocktake-scan-error\" role=\"alert\" hidden></p>"
+        ));
+        assert!(html.contains(
+            "<p class=\"scan-status\" id=\"stocktake-scan-status\" role=\"status\"></p>"
+        ));
+        assert!(html.contains("<p id=\"stocktake-progress\">2/3 comptés</p>"));
+        assert!(html.contains("<tr data-product-id=\"12\"><th scope=\"row\">"));
+        assert!(html.contains("<script src=\"/static/scanning.js\" defer></script>"));
+        let closed = render(
+            Lang::Fr,
+            &stocktake(StocktakeStatus::Validated),
+            &FormErrors::new(),
+            None,
+        );
+        assert!(!closed.contains("scanning.js"));
+
+        let st = stocktake(StocktakeStatus::Open);
+        let ctx = signed_in(Lang::Fr, Role::Manager);
+        let row = scanned_row(&ctx, &st.lines[0], (2, 3));
+        assert_eq!(
+            row,
+            ScannedRow {
+                product_id: 12,
+                counted: "3".into(),
+                difference: "-2\u{a0}pce".into(),
+                negative: true,
+                progress: "2/3 comptés".into(),
+                message: "+1\u{a0}: Confiture d'abricot <bio>".into(),
+            }
+        );
+        let honey = scanned_row(&signed_in(Lang::En, Role::Manager), &st.lines[2], (3, 3));
+        assert_eq!(
+            (
+                honey.difference.as_str(),
+                honey.negative,
+                honey.progress.as_str()
+            ),
+            ("+1\u{a0}pc", false, "3/3 counted")
+        );
     }
 
     #[test]

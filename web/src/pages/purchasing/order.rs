@@ -1,5 +1,9 @@
 //! `/purchase-orders/{id}`: one order, its lines and what was received, and while
-//! it is open the forms that send, cancel or receive it.
+//! it is open the forms that send, cancel or receive it. The receive form takes
+//! scans: `scanning.js` adds one to the scanned product's line in the page, and
+//! without JavaScript the server does it (the scan field posts with the form).
+
+use std::collections::HashMap;
 
 use db::Quantity;
 use inventory::purchasing::{Order, OrderLine, OrderStatus, ReceiptWarning};
@@ -12,6 +16,22 @@ use crate::i18n::{self, Msg};
 use crate::layout::{PageCtx, csrf_field, page};
 use crate::pages::products::location_options;
 
+/// The receive form beyond the order itself: what a scan needs, and what was
+/// typed when the form comes back.
+#[derive(Debug, Clone, Default)]
+pub struct ReceiveState {
+    /// Product id → every code a scanner may type for it.
+    pub scan_codes: HashMap<i64, Vec<String>>,
+    /// Quantities start at 0, to be counted by scanning (else: what remains).
+    pub scan_mode: bool,
+    /// What was typed, when the form comes back: product id → (quantity, unit cost).
+    pub typed: Option<HashMap<i64, (String, String)>>,
+    /// The location chosen, when the form comes back.
+    pub location: Option<String>,
+    /// The product the last scan added one to.
+    pub scanned: Option<String>,
+}
+
 /// `warnings` are those of the receipt just recorded (received more than
 /// ordered); `can_edit` allows the send, cancel and receive forms, which show
 /// only while the order is open.
@@ -22,6 +42,7 @@ pub fn order_page(
     warnings: &[ReceiptWarning],
     errors: &FormErrors,
     can_edit: bool,
+    receive: &ReceiveState,
 ) -> Markup {
     let title = i18n::tf(
         ctx.lang,
@@ -79,7 +100,7 @@ pub fn order_page(
                     }
                 }
             }
-            (receive_form(ctx, order, locations, errors))
+            (receive_form(ctx, order, locations, errors, receive))
         }
     };
     page(ctx, &title, body)
@@ -152,6 +173,7 @@ fn receive_form(
     order: &Order,
     locations: &[Location],
     errors: &FormErrors,
+    receive: &ReceiveState,
 ) -> Markup {
     let options = location_options(locations);
     let location = Select {
@@ -161,7 +183,11 @@ fn receive_form(
             .iter()
             .map(|(id, name)| (id.as_str(), *name))
             .collect(),
-        selected: options.first().map(|(id, _)| id.as_str()),
+        selected: receive
+            .location
+            .as_deref()
+            .filter(|chosen| options.iter().any(|(id, _)| id == chosen))
+            .or_else(|| options.first().map(|(id, _)| id.as_str())),
         placeholder: None,
         required: true,
     };
@@ -172,6 +198,7 @@ fn receive_form(
             form method="post" action=(format!("/purchase-orders/{}/receive", order.id)) {
                 (csrf_field(ctx))
                 (location.render(errors))
+                (scan_field(ctx, order, errors, receive))
                 div.table-wrap {
                     table.receive-lines {
                         thead {
@@ -187,18 +214,53 @@ fn receive_form(
                         }
                         tbody {
                             @for (index, line) in order.lines.iter().enumerate() {
-                                (receive_row(ctx, index, line))
+                                (receive_row(ctx, index, line, receive))
                             }
                         }
                     }
                 }
-                button type="submit" { (ctx.t(Msg::ReceiveSubmit)) }
+                button #receive-submit type="submit" { (ctx.t(Msg::ReceiveSubmit)) }
             }
+        }
+        script src="/static/scanning.js" defer {}
+    }
+}
+
+/// The scan field (focused: a scanner types straight into it), its messages,
+/// and the links between the two ways of filling the quantities.
+fn scan_field(ctx: &PageCtx, order: &Order, errors: &FormErrors, receive: &ReceiveState) -> Markup {
+    let error = errors.get("scan");
+    html! {
+        div.field.scan-field {
+            label for="receive-scan" { (ctx.t(Msg::ScanLabel)) }
+            input #receive-scan type="text" name="scan" value="" autofocus autocomplete="off"
+                inputmode="numeric"
+                data-unknown=(ctx.t(Msg::ScanCodeNotOnOrder))
+                data-added=(ctx.t(Msg::ScannedOne))
+                aria-invalid=[error.map(|_| "true")]
+                aria-describedby="receive-scan-error";
+            p.field-error #receive-scan-error role="alert" hidden[error.is_none()] {
+                @if let Some(message) = error { (message) }
+            }
+            p.scan-status.scan-ok[receive.scanned.is_some()] #receive-scan-status role="status" {
+                @if let Some(name) = &receive.scanned {
+                    (i18n::tf(ctx.lang, Msg::ScannedOne, &[("name", name)]))
+                }
+            }
+            p.hint { (ctx.t(Msg::ReceiveScanHint)) }
+        }
+        p.scan-modes {
+            input #receive-scan-mode type="hidden" name="scan_mode"
+                value=(if receive.scan_mode { "1" } else { "0" });
+            a #receive-mode-scan href=(format!("/purchase-orders/{}?scan=1", order.id))
+                hidden[receive.scan_mode] { (ctx.t(Msg::ReceiveScanModeStart)) }
+            a #receive-mode-prefill href=(format!("/purchase-orders/{}", order.id))
+                hidden[!receive.scan_mode] { (ctx.t(Msg::ReceiveScanModePrefilled)) }
         }
     }
 }
 
-fn receive_row(ctx: &PageCtx, index: usize, line: &OrderLine) -> Markup {
+fn receive_row(ctx: &PageCtx, index: usize, line: &OrderLine, receive: &ReceiveState) -> Markup {
     let number = (index + 1).to_string();
     let label = |field: Msg| {
         i18n::tf(
@@ -207,21 +269,37 @@ fn receive_row(ctx: &PageCtx, index: usize, line: &OrderLine) -> Markup {
             &[("field", ctx.t(field)), ("line", &number)],
         )
     };
-    let remaining = remaining(line);
+    let remaining = remaining(line).to_french();
+    let typed = receive
+        .typed
+        .as_ref()
+        .and_then(|typed| typed.get(&line.product_id));
+    let quantity = match typed {
+        Some((quantity, _)) => quantity.clone(),
+        None if receive.scan_mode => "0".to_owned(),
+        None => remaining.clone(),
+    };
+    let cost = typed.map(|(_, cost)| cost.as_str()).unwrap_or_default();
+    let codes = receive
+        .scan_codes
+        .get(&line.product_id)
+        .map(|codes| codes.join(" "))
+        .unwrap_or_default();
     html! {
-        tr {
+        tr data-product-id=(line.product_id) data-barcodes=(codes) data-remaining=(remaining)
+            data-name=(line.product_name) {
             th scope="row" {
                 (line.product_name)
                 input type="hidden" name="receive_product" value=(line.product_id);
             }
-            td.num { (remaining.to_french()) }
+            td.num { (remaining) }
             td {
-                input type="text" name="receive_quantity" value=(remaining.to_french())
+                input type="text" name="receive_quantity" value=(quantity)
                     inputmode="decimal" autocomplete="off"
                     aria-label=(label(Msg::ColReceiveQuantity));
             }
             td {
-                input type="text" name="receive_unit_cost" value=""
+                input type="text" name="receive_unit_cost" value=(cost)
                     placeholder=(db::fixed::to_french(line.unit_cost.cents(), 2))
                     inputmode="decimal" autocomplete="off"
                     aria-label=(label(Msg::ColReceiveCost));
@@ -245,6 +323,7 @@ mod tests {
             &[],
             &FormErrors::new(),
             can_edit,
+            &ReceiveState::default(),
         )
     }
 
@@ -254,6 +333,7 @@ mod tests {
         warnings: &[ReceiptWarning],
         errors: &FormErrors,
         can_edit: bool,
+        receive: &ReceiveState,
     ) -> String {
         no_empty_class(
             order_page(
@@ -263,6 +343,7 @@ mod tests {
                 warnings,
                 errors,
                 can_edit,
+                receive,
             )
             .into_string(),
         )
@@ -329,6 +410,98 @@ mod tests {
     }
 
     #[test]
+    fn the_receive_form_takes_scans() {
+        let receive = ReceiveState {
+            scan_codes: HashMap::from([(
+                12,
+                vec!["036000291452".to_owned(), "0036000291452".to_owned()],
+            )]),
+            ..ReceiveState::default()
+        };
+        let html = render_with(
+            Lang::Fr,
+            &goods::order(OrderStatus::Partial),
+            &[],
+            &FormErrors::new(),
+            true,
+            &receive,
+        );
+        let form = form(&html, "/purchase-orders/3/receive");
+        assert!(form.contains(
+            "<label for=\"receive-scan\">Scanner un article (ajoute 1)</label>\
+             <input id=\"receive-scan\" type=\"text\" name=\"scan\" value=\"\" autofocus \
+             autocomplete=\"off\" inputmode=\"numeric\" \
+             data-unknown=\"Aucun article de cette commande n’a le code-barres «\u{a0}{code}\u{a0}».\" \
+             data-added=\"+1\u{a0}: {name}\" aria-describedby=\"receive-scan-error\">\
+             <p class=\"field-error\" id=\"receive-scan-error\" role=\"alert\" hidden></p>\
+             <p class=\"scan-status\" id=\"receive-scan-status\" role=\"status\"></p>"
+        ));
+        assert!(form.contains(
+            "<tr data-product-id=\"12\" data-barcodes=\"036000291452 0036000291452\" \
+             data-remaining=\"2\" data-name=\"Confiture d'abricot &lt;bio&gt;\">"
+        ));
+        assert!(form.contains(
+            "<tr data-product-id=\"7\" data-barcodes=\"\" data-remaining=\"2,5\" \
+             data-name=\"Comté 18 mois\">"
+        ));
+        // Prefilled with what remains; the link to count from 0 instead.
+        assert!(form.contains("name=\"receive_quantity\" value=\"2\""));
+        assert!(form.contains(
+            "<input id=\"receive-scan-mode\" type=\"hidden\" name=\"scan_mode\" value=\"0\">\
+             <a id=\"receive-mode-scan\" href=\"/purchase-orders/3?scan=1\">Réception par scan (quantités à 0)</a>\
+             <a id=\"receive-mode-prefill\" href=\"/purchase-orders/3\" hidden>Quantités préremplies (ce qui reste)</a>"
+        ));
+        assert!(form.contains("<button id=\"receive-submit\" type=\"submit\">"));
+        assert_eq!(
+            form.matches("type=\"submit\"").count(),
+            1,
+            "Enter records or scans"
+        );
+        assert!(html.contains("<script src=\"/static/scanning.js\" defer></script>"));
+    }
+
+    #[test]
+    fn a_scanned_form_comes_back_as_typed() {
+        let receive = ReceiveState {
+            scan_mode: true,
+            typed: Some(HashMap::from([(7, ("3".to_owned(), "16,00".to_owned()))])),
+            location: Some("2".to_owned()),
+            scanned: Some("Comté <18 mois>".to_owned()),
+            ..ReceiveState::default()
+        };
+        let errors = FormErrors::new().with("scan", "Inconnu <X>");
+        let html = render_with(
+            Lang::Fr,
+            &goods::order(OrderStatus::Sent),
+            &[],
+            &errors,
+            true,
+            &receive,
+        );
+        assert!(html.contains("<option value=\"2\" selected>Réserve</option>"));
+        assert!(html.contains("aria-invalid=\"true\" aria-describedby=\"receive-scan-error\">"));
+        assert!(html.contains(
+            "<p class=\"field-error\" id=\"receive-scan-error\" role=\"alert\">Inconnu &lt;X&gt;</p>"
+        ));
+        assert!(html.contains(
+            "<p class=\"scan-status scan-ok\" id=\"receive-scan-status\" role=\"status\">\
+             +1\u{a0}: Comté &lt;18 mois&gt;</p>"
+        ));
+        // Typed values stay; a line not typed starts at 0 when scanning.
+        assert!(html.contains("name=\"receive_quantity\" value=\"3\""));
+        assert!(html.contains("name=\"receive_unit_cost\" value=\"16,00\""));
+        assert!(html.contains("name=\"receive_quantity\" value=\"0\""));
+        assert!(html.contains("name=\"scan_mode\" value=\"1\""));
+        assert!(
+            html.contains("<a id=\"receive-mode-scan\" href=\"/purchase-orders/3?scan=1\" hidden>")
+        );
+        assert!(html.contains("<a id=\"receive-mode-prefill\" href=\"/purchase-orders/3\">"));
+        let html = render(Lang::En, OrderStatus::Sent, true);
+        assert!(html.contains("No item on this order has the barcode “{code}”."));
+        assert!(html.contains(">Receive by scanning (quantities from 0)</a>"));
+    }
+
+    #[test]
     fn a_draft_can_be_sent_or_cancelled_in_english() {
         let html = render(Lang::En, OrderStatus::Draft, true);
         assert!(html.contains("<title>Order CF-00003 · Comptoir</title>"));
@@ -388,6 +561,7 @@ mod tests {
             &warnings,
             &errors,
             true,
+            &ReceiveState::default(),
         );
         assert!(html.contains(
             "<div class=\"alert alert-info\" role=\"status\"><ul class=\"plain\"><li>\
@@ -402,6 +576,7 @@ mod tests {
             &warnings,
             &FormErrors::new(),
             true,
+            &ReceiveState::default(),
         );
         assert!(
             html.contains("Received more than ordered: Confiture d'abricot &lt;bio&gt; (8 for 6)")
