@@ -1,4 +1,4 @@
-use db::DbError;
+use db::{DbError, Money, Quantity};
 use inventory::InventoryError;
 use thiserror::Error;
 
@@ -24,22 +24,28 @@ pub enum SalesError {
     ProductArchived(String),
     #[error("a sale needs at least one line")]
     EmptySale,
-    #[error("line {line}: {reason}")]
-    InvalidLine { line: usize, reason: String },
+    #[error("line {line}: {problem:?}")]
+    InvalidLine { line: usize, problem: LineProblem },
+    #[error("the ticket discount is more than the ticket")]
+    DiscountTooLarge,
+    #[error("every payment is more than zero")]
+    PaymentNotPositive,
+    #[error("loyalty points need a customer's card")]
+    LoyaltyWithoutCustomer,
     #[error("the payments ({paid}) are short of the total ({total})")]
-    PaymentShort { paid: String, total: String },
+    PaymentShort { paid: Money, total: Money },
     #[error("change can only be given on cash (paid {paid}, total {total})")]
-    ChangeWithoutCash { paid: String, total: String },
-    #[error("{0} needs a manager's approval")]
-    NeedsApproval(&'static str),
+    ChangeWithoutCash { paid: Money, total: Money },
+    #[error("{0:?} needs a manager's approval")]
+    NeedsApproval(Approval),
     #[error("ticket {0} is a refund: it cannot be refunded")]
     RefundOfRefund(String),
     #[error("line {line} was sold {sold} and {refunded} already given back: {asked} is too many")]
     RefundTooMany {
         line: i64,
-        sold: String,
-        refunded: String,
-        asked: String,
+        sold: Quantity,
+        refunded: Quantity,
+        asked: Quantity,
     },
     #[error("nothing left to refund on ticket {0}")]
     NothingToRefund(String),
@@ -55,6 +61,24 @@ impl From<diesel::result::Error> for SalesError {
     fn from(e: diesel::result::Error) -> Self {
         SalesError::Db(DbError::Query(e))
     }
+}
+
+/// What is wrong with one line of a sale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineProblem {
+    ZeroQuantity,
+    QuantityTooLarge,
+    /// A fraction of a product sold by the piece.
+    WholePieces,
+    DiscountTooLarge,
+}
+
+/// What needs a manager's PIN at the till.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Approval {
+    DiscountBeyondLimit,
+    RefundBeyondLimit,
+    RefundWithoutTicket,
 }
 
 pub type Result<T, E = SalesError> = std::result::Result<T, E>;

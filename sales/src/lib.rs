@@ -17,4 +17,4 @@ pub mod testing;
 pub mod tickets;
 pub mod tills;
 
-pub use error::SalesError;
+pub use error::{Approval, LineProblem, SalesError};

@@ -3,7 +3,7 @@
 //! line at most once in all; beyond the shop's limit, or without the original
 //! ticket, a manager approves.
 
-use crate::error::{Result, SalesError};
+use crate::error::{Approval, Result, SalesError};
 use crate::ledger::rows::{LineFields, PaymentFields};
 use crate::pricing::div_round;
 use crate::sale::{self, Draft, SaleLine, clean_uuid, write_ticket};
@@ -152,9 +152,9 @@ fn lines_of_ticket(
         if back.0.thousandths() + quantity.thousandths() > line.quantity.thousandths() {
             return Err(SalesError::RefundTooMany {
                 line: line.position,
-                sold: line.quantity.to_api(),
-                refunded: back.0.to_api(),
-                asked: quantity.to_api(),
+                sold: line.quantity,
+                refunded: back.0,
+                asked: quantity,
             });
         }
         lines.push(counter_line(line, quantity, back));
@@ -222,7 +222,7 @@ pub fn refund(conn: &mut DbConn, refund: &NewRefund, at: NaiveDateTime) -> Resul
         }
         RefundOf::Nothing { lines } => {
             if refund.approved_by.is_none() {
-                return Err(SalesError::NeedsApproval("a refund without its ticket"));
+                return Err(SalesError::NeedsApproval(Approval::RefundWithoutTicket));
             }
             (lines_without_ticket(conn, lines, refund.day)?, None, None)
         }
@@ -232,7 +232,7 @@ pub fn refund(conn: &mut DbConn, refund: &NewRefund, at: NaiveDateTime) -> Resul
     }
     let total = Money::from_cents(lines.iter().map(|l| l.total).sum());
     if -total > shop.refund_limit && refund.approved_by.is_none() {
-        return Err(SalesError::NeedsApproval("a refund beyond the limit"));
+        return Err(SalesError::NeedsApproval(Approval::RefundBeyondLimit));
     }
     let discount_total =
         Money::from_cents(lines.iter().map(|l| l.discount + l.ticket_discount).sum());

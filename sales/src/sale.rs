@@ -3,7 +3,7 @@
 //! moves the till's chain heads. Posting the same till-chosen id again gives
 //! back the first ticket.
 
-use crate::error::{Result, SalesError};
+use crate::error::{Approval, LineProblem, Result, SalesError};
 use crate::ledger::chain_hash;
 use crate::ledger::rows::{LineFields, PaymentFields, TicketContent, TicketFields, VatFields};
 use crate::pricing::{self, Discount};
@@ -138,9 +138,9 @@ pub(crate) fn price_line(
     day: NaiveDate,
 ) -> Result<Priced> {
     let position = index + 1;
-    let invalid = |reason: &str| SalesError::InvalidLine {
+    let invalid = |problem| SalesError::InvalidLine {
         line: position,
-        reason: reason.to_owned(),
+        problem,
     };
     let (product, weighed, label_price) = resolve(conn, line)?;
     if !product.active {
@@ -160,13 +160,13 @@ pub(crate) fn price_line(
         (None, None) => Quantity::ONE,
     };
     if quantity.thousandths() <= 0 {
-        return Err(invalid("the quantity must be more than zero"));
+        return Err(invalid(LineProblem::ZeroQuantity));
     }
     if quantity.thousandths() > MAX_QUANTITY {
-        return Err(invalid("the quantity is too large"));
+        return Err(invalid(LineProblem::QuantityTooLarge));
     }
     if product.unit == Unit::Piece && quantity.thousandths() % 1000 != 0 {
-        return Err(invalid("this product is sold by the piece"));
+        return Err(invalid(LineProblem::WholePieces));
     }
     let rate = vat::rate_of(conn, &product.vat_code, day)?;
     let gross = match label_price {
@@ -176,7 +176,7 @@ pub(crate) fn price_line(
     let line_discount = match line.discount {
         Some(d) => d
             .off(gross)
-            .ok_or_else(|| invalid("the discount is more than the line"))?,
+            .ok_or_else(|| invalid(LineProblem::DiscountTooLarge))?,
         None => Money::ZERO,
     };
     Ok(Priced {
@@ -195,24 +195,15 @@ pub(crate) fn price_line(
 fn settle(total: Money, payments: &[NewPayment], customer: Option<i64>) -> Result<Money> {
     for p in payments {
         if p.amount.cents() <= 0 {
-            return Err(SalesError::Invalid {
-                field: "payments",
-                reason: "every payment is more than zero".into(),
-            });
+            return Err(SalesError::PaymentNotPositive);
         }
         if p.method == PaymentMethod::Loyalty && customer.is_none() {
-            return Err(SalesError::Invalid {
-                field: "payments",
-                reason: "loyalty points need a customer's card".into(),
-            });
+            return Err(SalesError::LoyaltyWithoutCustomer);
         }
     }
     let paid: Money = payments.iter().map(|p| p.amount).sum();
     if paid < total {
-        return Err(SalesError::PaymentShort {
-            paid: paid.to_api(),
-            total: total.to_api(),
-        });
+        return Err(SalesError::PaymentShort { paid, total });
     }
     let cash: Money = payments
         .iter()
@@ -221,10 +212,7 @@ fn settle(total: Money, payments: &[NewPayment], customer: Option<i64>) -> Resul
         .sum();
     let change = paid - total;
     if change > cash {
-        return Err(SalesError::ChangeWithoutCash {
-            paid: paid.to_api(),
-            total: total.to_api(),
-        });
+        return Err(SalesError::ChangeWithoutCash { paid, total });
     }
     Ok(change)
 }
@@ -250,10 +238,7 @@ pub fn complete(conn: &mut DbConn, sale: &NewSale, at: NaiveDateTime) -> Result<
     let nets: Vec<Money> = priced.iter().map(Priced::net).collect();
     let subtotal: Money = nets.iter().copied().sum();
     let ticket_discount = match sale.discount {
-        Some(d) => d.off(subtotal).ok_or_else(|| SalesError::Invalid {
-            field: "discount",
-            reason: "more than the ticket".into(),
-        })?,
+        Some(d) => d.off(subtotal).ok_or(SalesError::DiscountTooLarge)?,
         None => Money::ZERO,
     };
     let beyond_limit = priced.iter().any(|p| {
@@ -263,7 +248,7 @@ pub fn complete(conn: &mut DbConn, sale: &NewSale, at: NaiveDateTime) -> Result<
         .discount
         .is_some_and(|d| d.percent_of(subtotal) > shop.max_discount_percent);
     if beyond_limit && sale.approved_by.is_none() {
-        return Err(SalesError::NeedsApproval("a discount beyond the limit"));
+        return Err(SalesError::NeedsApproval(Approval::DiscountBeyondLimit));
     }
     let shares = pricing::spread(ticket_discount, &nets);
     let total = subtotal - ticket_discount;

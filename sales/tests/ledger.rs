@@ -2,7 +2,6 @@
 //! record changed, removed or added behind the program's back.
 #![expect(clippy::unwrap_used, reason = "fixture helpers fail loudly")]
 
-
 use db::DbConn;
 use sales::ledger::verify::{Broken, verify_all};
 use sales::sessions::{self, CashKind};
