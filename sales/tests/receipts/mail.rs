@@ -1,7 +1,6 @@
 //! E-mailed receipts, received by a tiny SMTP server on 127.0.0.1.
 
-mod common;
-
+use super::fixtures;
 use base64::Engine;
 use sales::mail::{self, MailError, SmtpSettings, SmtpTls};
 use std::io::{BufRead, BufReader, Write};
@@ -176,7 +175,7 @@ fn part(message: &str, content_type: &str) -> String {
 #[test]
 fn the_customer_receives_the_receipt() {
     let (port, sink) = smtp_sink();
-    let receipt = common::sale();
+    let receipt = fixtures::sale();
     mail::send_receipt(&settings(port), "jeanne.dupont@example.fr", &receipt).unwrap();
     let received = sink.join().unwrap();
 
@@ -223,7 +222,7 @@ fn the_customer_receives_the_receipt() {
 #[test]
 fn a_bad_address_is_refused_before_connecting() {
     // Port 9 on loopback: nothing listens, and nothing is tried.
-    let error = mail::send_receipt(&settings(9), "jeanne.dupont", &common::sale()).unwrap_err();
+    let error = mail::send_receipt(&settings(9), "jeanne.dupont", &fixtures::sale()).unwrap_err();
     assert!(matches!(error, MailError::InvalidRecipient(_)), "{error:?}");
     assert_eq!(
         error.to_string().replace('\u{a0}', " "),
@@ -238,7 +237,7 @@ fn a_mail_server_that_is_down_is_a_send_error() {
         listener.local_addr().unwrap().port()
     };
     let error =
-        mail::send_receipt(&settings(port), "jeanne@example.fr", &common::sale()).unwrap_err();
+        mail::send_receipt(&settings(port), "jeanne@example.fr", &fixtures::sale()).unwrap_err();
     assert!(matches!(error, MailError::Send { .. }), "{error:?}");
     assert!(error.to_string().contains("127.0.0.1"));
 }

@@ -1,9 +1,7 @@
 //! The ESC/POS bytes of a receipt, in readable snapshots, and the commands a
 //! French receipt needs.
 
-mod common;
-
-use common::{escaped, find};
+use super::fixtures::{self, escaped, find};
 use sales::receipt::escpos::{self, CODE_PAGE_WPC1252, CUT, DRAWER_KICK, INIT};
 
 fn bytes(receipt: &sales::receipt::Receipt, columns: usize, drawer: bool) -> Vec<u8> {
@@ -12,31 +10,31 @@ fn bytes(receipt: &sales::receipt::Receipt, columns: usize, drawer: bool) -> Vec
 
 #[test]
 fn sale_42_with_drawer() {
-    insta::assert_snapshot!(escaped(&bytes(&common::sale(), 42, true)));
+    insta::assert_snapshot!(escaped(&bytes(&fixtures::sale(), 42, true)));
 }
 
 #[test]
 fn refund_48() {
-    insta::assert_snapshot!(escaped(&bytes(&common::refund(), 48, false)));
+    insta::assert_snapshot!(escaped(&bytes(&fixtures::refund(), 48, false)));
 }
 
 #[test]
 fn training_42() {
-    insta::assert_snapshot!(escaped(&bytes(&common::training(), 42, false)));
+    insta::assert_snapshot!(escaped(&bytes(&fixtures::training(), 42, false)));
 }
 
 #[test]
 fn duplicate_42() {
-    insta::assert_snapshot!(escaped(&bytes(&common::duplicate(), 42, false)));
+    insta::assert_snapshot!(escaped(&bytes(&fixtures::duplicate(), 42, false)));
 }
 
 #[test]
 fn starts_with_init_and_the_windows_1252_code_page_and_ends_with_a_cut() {
-    let out = bytes(&common::sale(), 42, false);
+    let out = bytes(&fixtures::sale(), 42, false);
     assert!(out.starts_with(&[INIT.as_slice(), CODE_PAGE_WPC1252.as_slice()].concat()));
     assert!(out.ends_with(&CUT));
     assert_eq!(find(&out, &DRAWER_KICK), None);
-    let with_drawer = bytes(&common::sale(), 42, true);
+    let with_drawer = bytes(&fixtures::sale(), 42, true);
     assert_eq!(
         find(&with_drawer, &DRAWER_KICK),
         Some(INIT.len() + CODE_PAGE_WPC1252.len())
@@ -45,7 +43,7 @@ fn starts_with_init_and_the_windows_1252_code_page_and_ends_with_a_cut() {
 
 #[test]
 fn french_letters_are_windows_1252() {
-    let out = bytes(&common::sale(), 42, false);
+    let out = bytes(&fixtures::sale(), 42, false);
     // "Épicerie du Marché", "Tél.", "€", "« Les Galets »", "×", "—".
     assert!(find(&out, b"\xC9picerie du March\xE9").is_some());
     assert!(find(&out, b"T\xE9l.").is_some());
@@ -59,7 +57,7 @@ fn french_letters_are_windows_1252() {
 
 #[test]
 fn the_total_is_bold_and_double_size() {
-    let out = bytes(&common::sale(), 42, false);
+    let out = bytes(&fixtures::sale(), 42, false);
     let total = find(&out, b"TOTAL TTC").unwrap_or_default();
     // ESC E 1 (bold) then GS ! 0x11 (double width and height) just before.
     assert_eq!(&out[total - 6..total], b"\x1bE\x01\x1d!\x11");
@@ -70,7 +68,7 @@ fn the_total_is_bold_and_double_size() {
 
 #[test]
 fn the_ticket_barcode_is_code_128() {
-    let out = bytes(&common::sale(), 42, false);
+    let out = bytes(&fixtures::sale(), 42, false);
     let mut command = b"\x1dk\x49".to_vec();
     command.push(11);
     command.extend_from_slice(b"{BC1-000123");
@@ -79,7 +77,7 @@ fn the_ticket_barcode_is_code_128() {
 
 #[test]
 fn text_and_paper_say_the_same() {
-    let receipt = common::duplicate();
+    let receipt = fixtures::duplicate();
     let paper = bytes(&receipt, 48, false);
     let text = sales::receipt::text::render(&receipt, 48, sales::receipt::Lang::Fr);
     // The large total is laid out on half the columns; the barcode prints as bars.

@@ -1,8 +1,6 @@
 //! Receipts to render: a sale with everything on it, a refund, a training
 //! ticket and a reprint.
 
-#![allow(dead_code)]
-
 use chrono::NaiveDate;
 use db::{Money, Quantity};
 use sales::receipt::Receipt;

@@ -1,9 +1,7 @@
 //! Sending receipts to printers: a fake network printer on 127.0.0.1, a
 //! printer that is off, a file.
 
-mod common;
-
-use common::find;
+use super::fixtures::{self, find};
 use sales::printer::{self, PrinterAddress, PrinterError};
 use sales::receipt::escpos::{self, CODE_PAGE_WPC1252, CUT, DRAWER_KICK, INIT};
 use std::io::Read;
@@ -33,7 +31,7 @@ fn fake_printer() -> (PrinterAddress, thread::JoinHandle<Vec<u8>>) {
 fn a_network_printer_gets_the_receipt() {
     for drawer in [true, false] {
         let (address, received) = fake_printer();
-        let bytes = escpos::render(&common::sale(), 42, drawer).unwrap();
+        let bytes = escpos::render(&fixtures::sale(), 42, drawer).unwrap();
         printer::send(&address, &bytes).unwrap();
         let got = received.join().unwrap();
         assert_eq!(got, bytes);
