@@ -186,6 +186,21 @@ mod tests {
     }
 
     #[test]
+    fn prepares_tls_without_a_network() {
+        for tls in [SmtpTls::None, SmtpTls::StartTls, SmtpTls::Tls] {
+            let settings = SmtpSettings {
+                host: "smtp.example.fr".into(),
+                port: 587,
+                from: "ticket@example.fr".into(),
+                username: Some("ticket".into()),
+                password: Some("secret".into()),
+                tls,
+            };
+            assert!(transport(&settings).is_ok(), "{tls:?}");
+        }
+    }
+
+    #[test]
     fn escapes_html() {
         assert_eq!(escape_html("<b>&\""), "&lt;b&gt;&amp;&quot;");
     }
