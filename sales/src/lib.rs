@@ -5,7 +5,9 @@
 
 mod error;
 pub mod ledger;
+pub mod mail;
 pub mod pricing;
+pub mod printer;
 pub mod receipt;
 pub mod refund;
 pub mod report;

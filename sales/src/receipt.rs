@@ -1,5 +1,10 @@
 //! Receipts: the model, and its renderings.
 
+pub mod escpos;
+pub mod layout;
 pub mod model;
+pub mod text;
+pub mod words;
 
 pub use model::Receipt;
+pub use words::Lang;
