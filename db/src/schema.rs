@@ -143,6 +143,14 @@ diesel::table! {
 }
 
 diesel::table! {
+    settings (key) {
+        key -> Text,
+        value -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     stock_levels (product_id, location_id) {
         product_id -> BigInt,
         location_id -> BigInt,
@@ -282,6 +290,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     purchase_order_lines,
     purchase_orders,
     sessions,
+    settings,
     stock_levels,
     stock_movements,
     stocktake_lines,
