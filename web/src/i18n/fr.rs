@@ -436,5 +436,101 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::LowStockCount => "{count} produit(s) sous leur seuil de réapprovisionnement",
         Msg::NegativeStockCount => "{count} produit(s) en stock négatif : vérifiez les rayons",
         Msg::LowStockLink => "Voir le stock bas",
+
+        // settings pages
+        Msg::NavSettings => "Réglages",
+        Msg::SettingsIntro => {
+            "Ce qui change rarement\u{a0}: l’arbre des catégories, les emplacements de stock, les taux de TVA et les étiquettes des balances."
+        }
+        Msg::CategoriesTitle => "Catégories",
+        Msg::CategoriesIntro => {
+            "Les catégories naissent avec les produits («\u{a0}Épicerie > Confitures\u{a0}»)\u{a0}; ici on les renomme et on les range. Une catégorie déplacée emmène ses sous-catégories et leurs produits."
+        }
+        Msg::NoCategories => {
+            "Aucune catégorie pour l’instant\u{a0}: elles se créent depuis la fiche des produits."
+        }
+        Msg::ColCategory => "Catégorie",
+        Msg::ColProductCount => "Produits",
+        Msg::FieldNewName => "Nouveau nom",
+        Msg::RenameSubmit => "Renommer",
+        Msg::FieldMoveUnder => "Déplacer sous",
+        Msg::TopLevel => "— Premier niveau —",
+        Msg::MoveSubmit => "Déplacer",
+        Msg::FlashCategorySaved => "Catégorie enregistrée.",
+        Msg::LocationsTitle => "Emplacements",
+        Msg::LocationsIntro => {
+            "Les lieux où le stock se trouve. La caisse vend depuis l’emplacement «\u{a0}vente\u{a0}»."
+        }
+        Msg::SalesFloorBadge => "vente",
+        Msg::ColStockValue => "Valeur du stock",
+        Msg::NewLocationTitle => "Nouvel emplacement",
+        Msg::CreateLocationSubmit => "Créer l’emplacement",
+        Msg::FlashLocationSaved => "Emplacement enregistré.",
+        Msg::VatTitle => "Taux de TVA",
+        Msg::VatIntro => {
+            "Chaque produit est rangé sous un taux. Quand la loi change un taux, programmez le nouveau à partir de sa date\u{a0}: ce jour-là, les produits de ce taux passent au nouveau sans être modifiés."
+        }
+        Msg::ColVatLine => "Taux",
+        Msg::ColVatRate => "Pourcentage",
+        Msg::ColValidFrom => "Du",
+        Msg::ColValidTo => "Au",
+        Msg::VatOpenEnded => "—",
+        Msg::VatStatusInForce => "En vigueur",
+        Msg::VatStatusScheduled => "Programmé",
+        Msg::VatStatusEnded => "Terminé",
+        Msg::NewVatTitle => "Programmer un changement de taux",
+        Msg::FieldVatLine => "Taux qui change",
+        Msg::NewVatLine => "— Un nouveau taux —",
+        Msg::FieldNewRate => "Nouveau pourcentage",
+        Msg::NewRateHint => "Par exemple 21 ou 5,5",
+        Msg::FieldValidFrom => "À partir du",
+        Msg::ValidFromHint => "Demain au plus tôt",
+        Msg::ScheduleVatSubmit => "Programmer",
+        Msg::FlashVatScheduled => "Changement de taux programmé.",
+        Msg::ScaleTitle => "Étiquettes des balances",
+        Msg::ScaleIntro => {
+            "Les balances impriment des codes EAN-13 commençant par 20 à 29\u{a0}: selon le préfixe, le code porte un poids ou un prix. Indiquez ceux de vos balances\u{a0}; les autres préfixes restent libres (cartes de fidélité…)."
+        }
+        Msg::FieldWeightPrefixes => "Préfixes «\u{a0}poids\u{a0}»",
+        Msg::FieldPricePrefixes => "Préfixes «\u{a0}prix\u{a0}»",
+        Msg::ScalePrefixesHint => {
+            "Nombres de 20 à 29, séparés par des virgules (vide\u{a0}: aucun)"
+        }
+        Msg::FlashScaleSaved => "Préfixes des balances enregistrés.",
+        Msg::ValuationTitle => "Valeur du stock",
+        Msg::ValuationIntro => {
+            "Quantité en stock × coût moyen pondéré (à défaut, le coût saisi sur la fiche). Un stock négatif ne vaut rien\u{a0}: il est compté à part."
+        }
+        Msg::ColInStock => "Produits en stock",
+        Msg::ColBelowZero => "Sous zéro",
+        Msg::ColWithoutCost => "Sans coût",
+        Msg::WithoutCostCount => {
+            "{count} produit(s) en stock sans coût connu\u{a0}: leur valeur manque au total."
+        }
+        Msg::ValuationLink => "Valeur du stock",
+        Msg::ErrCategoryCycle => {
+            "Une catégorie ne peut pas aller sous elle-même ni sous l’une de ses sous-catégories."
+        }
+        Msg::ErrDuplicateCategory => {
+            "Une catégorie «\u{a0}{name}\u{a0}» existe déjà à cet endroit."
+        }
+        Msg::ErrDuplicateLocation => "Un emplacement «\u{a0}{name}\u{a0}» existe déjà.",
+        Msg::ErrVatRateInvalid => {
+            "Taux invalide «\u{a0}{value}\u{a0}»\u{a0}: un pourcentage de 0 à 99,99, par exemple 21 ou 5,5."
+        }
+        Msg::ErrVatDateNotFuture => {
+            "Un changement de taux se programme à partir de demain au plus tôt."
+        }
+        Msg::ErrDuplicateVatRate => {
+            "Le taux de {rate}\u{a0}% est déjà en vigueur ou programmé à cette date."
+        }
+        Msg::ErrVatDate => "Date invalide\u{a0}: saisissez-la au format jj/mm/aaaa.",
+        Msg::ErrScalePrefixRange => "Le préfixe {prefix} n’est pas compris entre 20 et 29.",
+        Msg::ErrScalePrefixTwice => {
+            "Le préfixe {prefix} est donné deux fois\u{a0}: un préfixe porte soit un poids, soit un prix."
+        }
+        Msg::ErrScalePrefixInvalid => {
+            "«\u{a0}{text}\u{a0}» n’est pas un préfixe\u{a0}: deux chiffres, de 20 à 29."
+        }
     }
 }
