@@ -144,6 +144,16 @@ fn a_category_is_renamed_and_moved_with_its_branch_and_its_products_follow() {
         )
         .unwrap();
         assert_eq!(found.iter().map(|p| p.id).collect::<Vec<_>>(), vec![jam.id]);
+        let counts = categories::product_counts(conn).unwrap();
+        assert_eq!(
+            (
+                counts.get(&grocery),
+                counts.get(&jams),
+                counts.get(&apricot),
+                counts.get(&fresh)
+            ),
+            (Some(&1), Some(&1), Some(&1), Some(&1))
+        );
 
         // To the top, then under another parent: the branch comes along.
         let top = categories::move_to(conn, jams, None, None, now()).unwrap();

@@ -134,6 +134,33 @@ pub fn with_descendants(conn: &mut DbConn, id: i64) -> Result<Vec<i64>> {
     Ok(ids)
 }
 
+/// How many products (archived ones aside) each category's branch holds: its
+/// own and those of its subcategories, as the products list filtered by it shows.
+pub fn product_counts(conn: &mut DbConn) -> Result<HashMap<i64, i64>> {
+    let parents: HashMap<i64, Option<i64>> = categories::table
+        .select((categories::id, categories::parent_id))
+        .load::<(i64, Option<i64>)>(conn)?
+        .into_iter()
+        .collect();
+    let filed: Vec<Option<i64>> = db::schema::products::table
+        .filter(db::schema::products::active.eq(true))
+        .filter(db::schema::products::category_id.is_not_null())
+        .select(db::schema::products::category_id)
+        .load(conn)?;
+    let mut counts: HashMap<i64, i64> = HashMap::new();
+    for category in filed.into_iter().flatten() {
+        let mut current = Some(category);
+        let mut depth = 0;
+        // The depth bound guards against a cycle written by hand in the database.
+        while let Some(id) = current.filter(|_| depth < 32) {
+            *counts.entry(id).or_default() += 1;
+            current = parents.get(&id).copied().flatten();
+            depth += 1;
+        }
+    }
+    Ok(counts)
+}
+
 /// One category by id.
 pub fn get(conn: &mut DbConn, id: i64) -> Result<Category> {
     all(conn)?
