@@ -125,10 +125,15 @@ pub enum FlashNote {
     StocktakeCancelled,
     DraftsCreated,
     TermsSaved,
+    // settings pages
+    CategorySaved,
+    LocationSaved,
+    VatScheduled,
+    ScaleSaved,
 }
 
 impl FlashNote {
-    const ALL: [FlashNote; 23] = [
+    const ALL: [FlashNote; 27] = [
         FlashNote::Welcome,
         FlashNote::UserCreated,
         FlashNote::UserSaved,
@@ -152,6 +157,11 @@ impl FlashNote {
         FlashNote::StocktakeCancelled,
         FlashNote::DraftsCreated,
         FlashNote::TermsSaved,
+        // settings pages
+        FlashNote::CategorySaved,
+        FlashNote::LocationSaved,
+        FlashNote::VatScheduled,
+        FlashNote::ScaleSaved,
     ];
 
     fn code(self) -> &'static str {
@@ -179,6 +189,11 @@ impl FlashNote {
             FlashNote::StocktakeCancelled => "stocktake-cancelled",
             FlashNote::DraftsCreated => "drafts-created",
             FlashNote::TermsSaved => "terms-saved",
+            // settings pages
+            FlashNote::CategorySaved => "category-saved",
+            FlashNote::LocationSaved => "location-saved",
+            FlashNote::VatScheduled => "vat-scheduled",
+            FlashNote::ScaleSaved => "scale-saved",
         }
     }
 
@@ -211,6 +226,11 @@ impl FlashNote {
             FlashNote::StocktakeCancelled => Msg::FlashStocktakeCancelled,
             FlashNote::DraftsCreated => Msg::FlashDraftsCreated,
             FlashNote::TermsSaved => Msg::FlashTermsSaved,
+            // settings pages
+            FlashNote::CategorySaved => Msg::FlashCategorySaved,
+            FlashNote::LocationSaved => Msg::FlashLocationSaved,
+            FlashNote::VatScheduled => Msg::FlashVatScheduled,
+            FlashNote::ScaleSaved => Msg::FlashScaleSaved,
         }
     }
 

@@ -9,10 +9,12 @@ mod product_import;
 mod products;
 mod products_common;
 mod purchasing;
+mod settings;
 mod setup;
 mod stocktakes;
 mod suppliers;
 mod users;
+mod valuation;
 
 use actix_web::web;
 
@@ -28,6 +30,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     suppliers::configure(cfg);
     purchasing::configure(cfg);
     stocktakes::configure(cfg);
+    settings::configure(cfg);
+    valuation::configure(cfg);
     account::configure(cfg);
 }
 
