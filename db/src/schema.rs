@@ -205,6 +205,14 @@ diesel::table! {
 }
 
 diesel::table! {
+    settings (key) {
+        key -> Text,
+        value -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     shops (id) {
         id -> BigInt,
         name -> Text,
@@ -491,6 +499,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     purchase_orders,
     receipt_emails,
     sessions,
+    settings,
     shops,
     stock_levels,
     stock_movements,

@@ -24,6 +24,8 @@ pub enum BarcodeError {
     ScalePrefixOutOfRange { prefix: u8 },
     #[error("scale barcode prefix {prefix} is configured twice")]
     DuplicateScalePrefix { prefix: u8 },
+    #[error("{text:?} is not a scale barcode prefix (two digits, 20 to 29)")]
+    InvalidScalePrefix { text: String },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -241,6 +243,39 @@ impl ScaleRules {
         Ok(())
     }
 
+    /// Rules from two typed lists (`21, 22` and `23 24`): the prefixes whose value
+    /// is a weight and those whose value is a price; validated.
+    pub fn from_lists(weight: &str, price: &str) -> Result<ScaleRules, BarcodeError> {
+        let mut prefixes = Vec::new();
+        for (list, kind) in [(weight, ScaleKind::Weight), (price, ScaleKind::Price)] {
+            for text in list
+                .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
+                .filter(|t| !t.is_empty())
+            {
+                let prefix = text
+                    .parse::<u8>()
+                    .ok()
+                    .filter(|_| text.len() == 2)
+                    .ok_or_else(|| BarcodeError::InvalidScalePrefix {
+                        text: text.to_owned(),
+                    })?;
+                prefixes.push(ScalePrefix { prefix, kind });
+            }
+        }
+        let rules = ScaleRules { prefixes };
+        rules.validate()?;
+        Ok(rules)
+    }
+
+    /// The prefixes of one kind, in order.
+    pub fn prefixes_of(&self, kind: ScaleKind) -> Vec<u8> {
+        self.prefixes
+            .iter()
+            .filter(|p| p.kind == kind)
+            .map(|p| p.prefix)
+            .collect()
+    }
+
     /// Reads a scale barcode; None when `barcode` is not an EAN-13 or its prefix is
     /// not a configured scale prefix.
     pub fn decode(&self, barcode: &Barcode) -> Option<ScaleReading> {
@@ -450,6 +485,39 @@ mod tests {
 
     fn scale_code(first12: &str) -> Barcode {
         parse(&with_check_digit(first12).unwrap())
+    }
+
+    #[test]
+    fn rules_from_typed_lists() {
+        let rules = ScaleRules::from_lists(" 21, 22 ", "23;24").unwrap();
+        assert_eq!(rules, ScaleRules::french_default());
+        assert_eq!(rules.prefixes_of(ScaleKind::Weight), vec![21, 22]);
+        assert_eq!(rules.prefixes_of(ScaleKind::Price), vec![23, 24]);
+        assert_eq!(
+            ScaleRules::from_lists("", "").unwrap(),
+            ScaleRules { prefixes: vec![] }
+        );
+        assert_eq!(
+            ScaleRules::from_lists("21 25", "")
+                .unwrap()
+                .prefixes_of(ScaleKind::Weight),
+            vec![21, 25]
+        );
+        assert_eq!(
+            ScaleRules::from_lists("21", "21"),
+            Err(BarcodeError::DuplicateScalePrefix { prefix: 21 })
+        );
+        assert_eq!(
+            ScaleRules::from_lists("30", ""),
+            Err(BarcodeError::ScalePrefixOutOfRange { prefix: 30 })
+        );
+        for bad in ["2", "021", "2a", "-1"] {
+            assert_eq!(
+                ScaleRules::from_lists(bad, ""),
+                Err(BarcodeError::InvalidScalePrefix { text: bad.into() }),
+                "{bad}"
+            );
+        }
     }
 
     #[test]

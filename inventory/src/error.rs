@@ -38,6 +38,21 @@ pub enum InventoryError {
     OrderClosed(&'static str),
     #[error("{0}")]
     Conflict(String),
+    // settings pages
+    #[error("a category cannot move under itself or one of its subcategories")]
+    CategoryCycle,
+    #[error("a category named {0:?} exists already at that place")]
+    DuplicateCategory(String),
+    #[error("a location named {0:?} exists already")]
+    DuplicateLocation(String),
+    #[error("invalid VAT rate {0:?}: a percentage from 0 to 99.99")]
+    InvalidVatRate(String),
+    #[error("a VAT change starts tomorrow at the earliest")]
+    VatDateNotFuture,
+    #[error("VAT rate {0} is already in force or scheduled on that date")]
+    DuplicateVatRate(String),
+    #[error("invalid scale prefixes: {0}")]
+    ScaleRules(BarcodeError),
     #[error(transparent)]
     Db(#[from] DbError),
 }

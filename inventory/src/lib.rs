@@ -9,6 +9,7 @@ mod error;
 pub mod import;
 pub mod purchasing;
 pub mod reorder;
+pub mod settings;
 pub mod stock;
 pub mod stocktake;
 pub mod suppliers;

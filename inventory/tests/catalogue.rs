@@ -246,38 +246,34 @@ fn categories_form_a_tree_matched_without_accents() {
 
 #[test]
 fn scale_labels_resolve_to_their_product_with_weight_or_price() {
-    use inventory::barcode::{ScaleRules, with_check_digit};
+    use inventory::barcode::with_check_digit;
     db::testing::each_conn(|conn, _| {
-        let rules = ScaleRules::french_default();
+        // Nothing configured: the French default (21–22 weight, 23–24 price).
         // The comté carries the key 21 + item 00042; the quiche 23 + 00007.
         let mut comte = product("Comté 18 mois", "28.90", Some("2100042"));
         comte.unit = Some(Unit::Kg);
         let comte = create(conn, &comte);
         let quiche = create(conn, &product("Quiche du jour", "0", Some("2300007")));
         let weighed = with_check_digit("210004201250").unwrap();
-        let scan = products::resolve_scan(conn, &weighed, &rules)
-            .unwrap()
-            .unwrap();
+        let scan = products::resolve_scan(conn, &weighed).unwrap().unwrap();
         assert_eq!(
             (scan.product.id, scan.quantity.map(|q| q.to_api())),
             (comte.id, Some("1.250".to_owned()))
         );
         let priced = with_check_digit("230000700450").unwrap();
-        let scan = products::resolve_scan(conn, &priced, &rules)
-            .unwrap()
-            .unwrap();
+        let scan = products::resolve_scan(conn, &priced).unwrap().unwrap();
         assert_eq!(
             (scan.product.id, scan.price),
             (quiche.id, Some(Money::from_cents(450)))
         );
         // An unknown item code, and an ordinary barcode, still answer sensibly.
         assert!(
-            products::resolve_scan(conn, &with_check_digit("210009901250").unwrap(), &rules)
+            products::resolve_scan(conn, &with_check_digit("210009901250").unwrap())
                 .unwrap()
                 .is_none()
         );
         let plain = create(conn, &product("Sel", "3", Some("3017620422003")));
-        let scan = products::resolve_scan(conn, "3017620422003", &rules)
+        let scan = products::resolve_scan(conn, "3017620422003")
             .unwrap()
             .unwrap();
         assert_eq!((scan.product.id, scan.quantity), (plain.id, None));

@@ -133,10 +133,15 @@ pub enum FlashNote {
     StocktakeCancelled,
     DraftsCreated,
     TermsSaved,
+    // settings pages
+    CategorySaved,
+    LocationSaved,
+    VatScheduled,
+    ScaleSaved,
 }
 
 impl FlashNote {
-    const ALL: [FlashNote; 23] = [
+    const ALL: [FlashNote; 27] = [
         FlashNote::Welcome,
         FlashNote::UserCreated,
         FlashNote::UserSaved,
@@ -160,6 +165,11 @@ impl FlashNote {
         FlashNote::StocktakeCancelled,
         FlashNote::DraftsCreated,
         FlashNote::TermsSaved,
+        // settings pages
+        FlashNote::CategorySaved,
+        FlashNote::LocationSaved,
+        FlashNote::VatScheduled,
+        FlashNote::ScaleSaved,
     ];
 
     fn code(self) -> &'static str {
@@ -187,6 +197,11 @@ impl FlashNote {
             FlashNote::StocktakeCancelled => "stocktake-cancelled",
             FlashNote::DraftsCreated => "drafts-created",
             FlashNote::TermsSaved => "terms-saved",
+            // settings pages
+            FlashNote::CategorySaved => "category-saved",
+            FlashNote::LocationSaved => "location-saved",
+            FlashNote::VatScheduled => "vat-scheduled",
+            FlashNote::ScaleSaved => "scale-saved",
         }
     }
 
@@ -219,6 +234,11 @@ impl FlashNote {
             FlashNote::StocktakeCancelled => Msg::FlashStocktakeCancelled,
             FlashNote::DraftsCreated => Msg::FlashDraftsCreated,
             FlashNote::TermsSaved => Msg::FlashTermsSaved,
+            // settings pages
+            FlashNote::CategorySaved => Msg::FlashCategorySaved,
+            FlashNote::LocationSaved => Msg::FlashLocationSaved,
+            FlashNote::VatScheduled => Msg::FlashVatScheduled,
+            FlashNote::ScaleSaved => Msg::FlashScaleSaved,
         }
     }
 

@@ -18,7 +18,6 @@ use db::schema::{
 };
 use db::{DbConn, Money, Quantity};
 use diesel::prelude::*;
-use inventory::barcode::ScaleRules;
 use inventory::catalogue::Unit;
 use inventory::catalogue::products::{self, Product};
 use inventory::stock::locations;
@@ -120,7 +119,7 @@ fn resolve(
         Item::Product(id) => Ok((products::get(conn, *id)?, None, None)),
         Item::Scan(code) => {
             let code = code.trim();
-            match products::resolve_scan(conn, code, &ScaleRules::french_default())? {
+            match products::resolve_scan(conn, code)? {
                 Some(scan) => Ok((scan.product, scan.quantity, scan.price)),
                 None => Err(SalesError::UnknownBarcode(code.to_owned())),
             }

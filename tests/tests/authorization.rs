@@ -23,6 +23,17 @@ async fn pages_and_api_answer_each_role_as_they_should() {
         let cashier = server.add_user("cashier", Role::Cashier, "password-c", None);
         let target = server.add_user("target", Role::Cashier, "password-t", None);
         let user_page = format!("/users/{}", target.id);
+        let category = server
+            .db
+            .write(|conn| {
+                inventory::catalogue::categories::find_or_create(
+                    conn,
+                    "Épicerie > Miels",
+                    server.clock.now_naive(),
+                )
+            })
+            .unwrap_or_else(|e| panic!("[{label}] fixture category: {e}"));
+        let category_page = format!("/settings/categories/{category}");
 
         let get_pages: Vec<(String, Option<Role>)> = vec![
             ("/".into(), Some(Role::Cashier)),
@@ -43,6 +54,14 @@ async fn pages_and_api_answer_each_role_as_they_should() {
             ("/purchase-orders/new".into(), Some(Role::Manager)),
             ("/purchase-orders/suggestions".into(), Some(Role::Manager)),
             ("/stocktakes".into(), Some(Role::Manager)),
+            ("/settings".into(), Some(Role::Manager)),
+            ("/settings/categories".into(), Some(Role::Manager)),
+            (category_page.clone(), Some(Role::Manager)),
+            ("/settings/locations".into(), Some(Role::Owner)),
+            ("/settings/locations/1".into(), Some(Role::Owner)),
+            ("/settings/vat".into(), Some(Role::Owner)),
+            ("/settings/scales".into(), Some(Role::Owner)),
+            ("/stock/valuation".into(), Some(Role::Manager)),
             ("/api/v1/openapi.json".into(), None),
         ];
         let post_pages: Vec<(String, Option<Role>)> = vec![
@@ -57,6 +76,12 @@ async fn pages_and_api_answer_each_role_as_they_should() {
             ("/purchase-orders".into(), Some(Role::Manager)),
             ("/purchase-orders/suggestions".into(), Some(Role::Manager)),
             ("/stocktakes".into(), Some(Role::Manager)),
+            (format!("{category_page}/rename"), Some(Role::Manager)),
+            (format!("{category_page}/move"), Some(Role::Manager)),
+            ("/settings/locations".into(), Some(Role::Owner)),
+            ("/settings/locations/1/rename".into(), Some(Role::Owner)),
+            ("/settings/vat".into(), Some(Role::Owner)),
+            ("/settings/scales".into(), Some(Role::Owner)),
             ("/account/password".into(), Some(Role::Cashier)),
         ];
         let who = [

@@ -10,7 +10,7 @@ mod goods;
 mod lang;
 mod msg;
 
-pub use date::{long_date, short_datetime};
+pub use date::{long_date, parse_date, short_date, short_datetime};
 pub use goods::{
     movement_kind_label, order_status_label, percent, stocktake_status_label, unit_abbr,
     unit_words, vat_label,

@@ -49,7 +49,7 @@ struct NavLink {
     role: Role,
 }
 
-const NAV_LINKS: [NavLink; 7] = [
+const NAV_LINKS: [NavLink; 8] = [
     NavLink {
         href: "/",
         label: Msg::NavDashboard,
@@ -80,6 +80,12 @@ const NAV_LINKS: [NavLink; 7] = [
         href: "/users",
         label: Msg::NavUsers,
         role: Role::Owner,
+    },
+    // One entry for what rarely changes: categories, locations, VAT, scales, stock value.
+    NavLink {
+        href: "/settings",
+        label: Msg::NavSettings,
+        role: Role::Manager,
     },
     NavLink {
         href: "/account",
@@ -211,13 +217,14 @@ mod tests {
         assert!(manager.contains(
             "<li><a href=\"/products\">Products</a></li><li><a href=\"/suppliers\">Suppliers</a></li>\
              <li><a href=\"/purchase-orders\">Orders</a></li><li><a href=\"/stocktakes\">Stocktakes</a></li>\
-             <li><a href=\"/account\">My account</a></li>"
+             <li><a href=\"/settings\">Settings</a></li><li><a href=\"/account\">My account</a></li>"
         ));
         let owner = render(&signed_in(Lang::Fr, Role::Owner));
         assert!(owner.contains(
             "<a href=\"/purchase-orders\">Commandes</a></li><li><a href=\"/stocktakes\">Inventaires</a></li>\
-             <li><a href=\"/users\">Utilisateurs</a>"
+             <li><a href=\"/users\">Utilisateurs</a></li><li><a href=\"/settings\">Réglages</a>"
         ));
+        assert!(!cashier.contains("/settings"));
     }
 
     #[test]

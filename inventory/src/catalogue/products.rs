@@ -337,9 +337,19 @@ pub struct Scan {
 }
 
 /// Resolves a scanned code: a product's own barcode, or a scale label whose
-/// prefix `rules` configure (the product then carries the 7-digit key
-/// `PPIIIII` among its barcodes, see `ScaleRules::lookup_code`).
-pub fn resolve_scan(
+/// prefix the shop's settings configure (see [`ScaleRules::load`]).
+///
+/// [`ScaleRules::load`]: crate::barcode::ScaleRules::load
+pub fn resolve_scan(conn: &mut DbConn, raw: &str) -> Result<Option<Scan>> {
+    let rules = crate::barcode::ScaleRules::load(conn)?;
+    resolve_scan_with(conn, raw, &rules)
+}
+
+/// [`resolve_scan`] with rules already loaded (a caller resolving many codes):
+/// a product's own barcode, or a scale label whose prefix `rules` configure
+/// (the product then carries the 7-digit key `PPIIIII` among its barcodes, see
+/// `ScaleRules::lookup_code`).
+pub fn resolve_scan_with(
     conn: &mut DbConn,
     raw: &str,
     rules: &crate::barcode::ScaleRules,

@@ -7,6 +7,8 @@ use db::DbConn;
 use db::schema::{locations, products, stock_levels};
 use diesel::prelude::*;
 
+const MAX_NAME: usize = 60;
+
 #[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable)]
 #[diesel(table_name = locations)]
 pub struct Location {
@@ -58,17 +60,8 @@ pub fn or_sales_floor(conn: &mut DbConn, id: Option<i64>) -> Result<Location> {
 }
 
 pub fn create(conn: &mut DbConn, name: &str, at: NaiveDateTime) -> Result<Location> {
-    let name = clean_name(name, 60)?;
-    let taken: Option<i64> = locations::table
-        .filter(locations::name.eq(&name))
-        .select(locations::id)
-        .first(conn)
-        .optional()?;
-    if taken.is_some() {
-        return Err(InventoryError::Conflict(format!(
-            "a location named {name:?} exists already"
-        )));
-    }
+    let name = clean_name(name, MAX_NAME)?;
+    check_free(conn, &name, None)?;
     diesel::insert_into(locations::table)
         .values((
             locations::name.eq(&name),
@@ -93,4 +86,28 @@ pub fn create(conn: &mut DbConn, name: &str, at: NaiveDateTime) -> Result<Locati
             .execute(conn)?;
     }
     Ok(location)
+}
+
+/// Renames a location; its stock and movements follow (they hold its id).
+pub fn rename(conn: &mut DbConn, id: i64, name: &str) -> Result<Location> {
+    get(conn, id)?;
+    let name = clean_name(name, MAX_NAME)?;
+    check_free(conn, &name, Some(id))?;
+    diesel::update(locations::table.find(id))
+        .set(locations::name.eq(&name))
+        .execute(conn)?;
+    get(conn, id)
+}
+
+/// Refuses a name another location has (case and accents aside: "reserve" and
+/// "Réserve" would be the same place on a shelf label).
+fn check_free(conn: &mut DbConn, name: &str, except: Option<i64>) -> Result<()> {
+    let wanted = db::text::fold(name);
+    let taken = all(conn)?
+        .iter()
+        .any(|l| Some(l.id) != except && db::text::fold(&l.name) == wanted);
+    if taken {
+        return Err(InventoryError::DuplicateLocation(name.to_owned()));
+    }
+    Ok(())
 }

@@ -3,6 +3,8 @@
 
 pub mod locations;
 pub mod movements;
+pub mod valuation;
 
 pub use locations::Location;
 pub use movements::{Movement, MovementKind, NewMovement};
+pub use valuation::{LocationValue, Valuation};

@@ -10,7 +10,6 @@ use actix_web::HttpResponse;
 use actix_web::web::{self, Json};
 use db::{Money, Quantity, Role};
 use inventory::InventoryError;
-use inventory::barcode::ScaleRules;
 use inventory::catalogue::products::{self, Search};
 use inventory::catalogue::{NewProduct, Product, ProductChanges, Unit};
 use inventory::stock::{Movement, MovementKind, movements};
@@ -93,7 +92,8 @@ pub struct ProductList {
 #[derive(Deserialize, IntoParams)]
 pub struct ProductQuery {
     /// An exact barcode (EAN-13 and UPC-A twins match), or a scale label
-    /// (prefixes 21–22 weight, 23–24 price), whose weight or price is returned.
+    /// (prefixes as set on the settings page; by default 21–22 weight, 23–24
+    /// price), whose weight or price is returned.
     pub barcode: Option<String>,
     /// Words of the name, a barcode or a category.
     pub q: Option<String>,
@@ -114,11 +114,7 @@ pub async fn list(
     let query = query.into_inner();
     let role = caller.user.role;
     if let Some(barcode) = query.barcode {
-        let rules = ScaleRules::french_default();
-        let scan = read(&state, move |conn| {
-            products::resolve_scan(conn, &barcode, &rules)
-        })
-        .await?;
+        let scan = read(&state, move |conn| products::resolve_scan(conn, &barcode)).await?;
         let items = scan
             .map(|scan| ProductOut {
                 scanned_quantity: scan.quantity,

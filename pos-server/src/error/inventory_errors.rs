@@ -69,6 +69,25 @@ impl From<&InventoryError> for AppError {
             InventoryError::Conflict(detail) => {
                 AppError::new(ErrorKind::Conflict, Msg::ErrConflict).arg("detail", detail.clone())
             }
+            // settings pages
+            InventoryError::CategoryCycle => unprocessable(Msg::ErrCategoryCycle),
+            InventoryError::DuplicateCategory(name) => {
+                AppError::new(ErrorKind::Conflict, Msg::ErrDuplicateCategory)
+                    .arg("name", name.clone())
+            }
+            InventoryError::DuplicateLocation(name) => {
+                AppError::new(ErrorKind::Conflict, Msg::ErrDuplicateLocation)
+                    .arg("name", name.clone())
+            }
+            InventoryError::InvalidVatRate(value) => {
+                unprocessable(Msg::ErrVatRateInvalid).arg("value", value.clone())
+            }
+            InventoryError::VatDateNotFuture => unprocessable(Msg::ErrVatDateNotFuture),
+            InventoryError::DuplicateVatRate(rate) => {
+                AppError::new(ErrorKind::Conflict, Msg::ErrDuplicateVatRate)
+                    .arg("rate", rate.replace('.', ","))
+            }
+            InventoryError::ScaleRules(e) => scale_rules_error(e),
             InventoryError::Db(db) => AppError::internal(db),
         }
     }
@@ -87,6 +106,9 @@ pub fn inventory_error_field(e: &InventoryError) -> &'static str {
         InventoryError::Barcode { .. } | InventoryError::DuplicateBarcode { .. } => "barcodes",
         InventoryError::InvalidEmail(_) => "email",
         InventoryError::InvalidSiret(_) => "siret",
+        InventoryError::CategoryCycle => "parent",
+        InventoryError::InvalidVatRate(_) => "rate",
+        InventoryError::VatDateNotFuture | InventoryError::DuplicateVatRate(_) => "valid_from",
         _ => "",
     }
 }
@@ -99,5 +121,24 @@ fn status_fr(status: &str) -> &'static str {
         "partial" => "reçue en partie",
         "sent" => "envoyée",
         _ => "en brouillon",
+    }
+}
+
+/// Scale prefixes refused, in words (the field depends on the list: the page decides).
+fn scale_rules_error(e: &BarcodeError) -> AppError {
+    let unprocessable = |msg| AppError::new(ErrorKind::Unprocessable, msg);
+    match e {
+        BarcodeError::ScalePrefixOutOfRange { prefix } => {
+            unprocessable(Msg::ErrScalePrefixRange).arg("prefix", prefix.to_string())
+        }
+        BarcodeError::DuplicateScalePrefix { prefix } => {
+            unprocessable(Msg::ErrScalePrefixTwice).arg("prefix", prefix.to_string())
+        }
+        BarcodeError::InvalidScalePrefix { text } => {
+            unprocessable(Msg::ErrScalePrefixInvalid).arg("text", text.clone())
+        }
+        other => unprocessable(Msg::ErrBarcode)
+            .arg("code", "")
+            .arg("reason", other.to_string()),
     }
 }

@@ -10,10 +10,12 @@ mod products;
 mod products_common;
 mod purchasing;
 mod receiving;
+mod settings;
 mod setup;
 mod stocktakes;
 mod suppliers;
 mod users;
+mod valuation;
 
 use actix_web::web;
 
@@ -29,6 +31,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     suppliers::configure(cfg);
     purchasing::configure(cfg);
     stocktakes::configure(cfg);
+    settings::configure(cfg);
+    valuation::configure(cfg);
     account::configure(cfg);
 }
 

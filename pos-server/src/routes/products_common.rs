@@ -20,6 +20,21 @@ pub(crate) fn field_error(page: &Page, e: InventoryError) -> Result<FormErrors, 
     }
 }
 
+/// An inventory refusal next to `field` when it names no field of its own (a
+/// duplicate name, a move under itself), else next to its own field.
+pub(crate) fn field_error_at(
+    page: &Page,
+    e: InventoryError,
+    field: &'static str,
+) -> Result<FormErrors, AppError> {
+    let own = inventory_error_field(&e);
+    let errors = field_error(page, e)?;
+    Ok(match (own, errors.general()) {
+        ("", Some(message)) => FormErrors::new().with(field, message),
+        _ => errors,
+    })
+}
+
 /// Why a typed amount is not one, in the reader's language.
 pub(crate) fn amount_message(lang: Lang, field: &'static str, e: &FixedError) -> String {
     AppError::from(InventoryError::InvalidAmount {

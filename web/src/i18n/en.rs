@@ -449,26 +449,120 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::ErrEmptySale => "The ticket is empty: scan at least one item.",
         Msg::ErrLineZeroQuantity => "Line {line}: the quantity must be more than zero.",
         Msg::ErrLineTooLarge => "Line {line}: quantity too large.",
-        Msg::ErrLineWholePieces => "Line {line}: this product is sold by the piece (whole quantity).",
+        Msg::ErrLineWholePieces => {
+            "Line {line}: this product is sold by the piece (whole quantity)."
+        }
         Msg::ErrLineDiscount => "Line {line}: the discount is more than the line.",
         Msg::ErrTicketDiscount => "The discount is more than the ticket.",
         Msg::ErrPaymentNotPositive => "Every payment must be more than zero.",
         Msg::ErrLoyaltyWithoutCustomer => "Paying with points needs the customer’s card.",
         Msg::ErrPaymentShort => "Payment short: {paid} received for a total of {total}.",
-        Msg::ErrChangeWithoutCash => "Change is only given in cash: {paid} received for a total of {total}.",
+        Msg::ErrChangeWithoutCash => {
+            "Change is only given in cash: {paid} received for a total of {total}."
+        }
         Msg::ErrApprovalDiscount => "A discount beyond the limit needs a manager’s PIN.",
         Msg::ErrApprovalRefund => "A refund beyond the limit needs a manager’s PIN.",
         Msg::ErrApprovalNoTicket => "A refund without the ticket needs a manager’s PIN.",
         Msg::ErrApprovalPin => "Wrong manager PIN.",
         Msg::ErrRefundOfRefund => "Ticket {ticket} is a refund: it cannot be refunded.",
-        Msg::ErrRefundTooMany => "Line {line}: {asked} asked, but {sold} sold of which {refunded} already refunded.",
+        Msg::ErrRefundTooMany => {
+            "Line {line}: {asked} asked, but {sold} sold of which {refunded} already refunded."
+        }
         Msg::ErrNothingToRefund => "All of ticket {ticket} has already been refunded.",
         Msg::ErrTrainingMismatch => "A training ticket cannot be mixed with a real one.",
         Msg::ErrNoPrinter => "Till {code} has no printer.",
-        Msg::ErrPrinter => "Printing failed ({detail}). The sale is saved: reprint when the printer is ready.",
+        Msg::ErrPrinter => {
+            "Printing failed ({detail}). The sale is saved: reprint when the printer is ready."
+        }
         Msg::ErrUnknownCard => "Unknown loyalty card: “{card}”.",
         Msg::ErrLineItem => "Line {line}: give product_id or barcode.",
-        Msg::ErrPaymentMethod => "Unknown payment method “{value}”: cash, card, cheque, voucher or loyalty.",
+        Msg::ErrPaymentMethod => {
+            "Unknown payment method “{value}”: cash, card, cheque, voucher or loyalty."
+        }
         Msg::ErrBothDiscounts => "A discount is a percentage or an amount, not both.",
+
+        // settings pages
+        Msg::NavSettings => "Settings",
+        Msg::SettingsIntro => {
+            "What rarely changes: the category tree, the stock locations, the VAT rates and the scale labels."
+        }
+        Msg::CategoriesTitle => "Categories",
+        Msg::CategoriesIntro => {
+            "Categories are born with products (“Grocery > Jams”); here you rename and arrange them. A category moved takes its subcategories and their products along."
+        }
+        Msg::NoCategories => "No category yet: they are created from the product form.",
+        Msg::ColCategory => "Category",
+        Msg::ColProductCount => "Products",
+        Msg::FieldNewName => "New name",
+        Msg::RenameSubmit => "Rename",
+        Msg::FieldMoveUnder => "Move under",
+        Msg::TopLevel => "— Top level —",
+        Msg::MoveSubmit => "Move",
+        Msg::FlashCategorySaved => "Category saved.",
+        Msg::LocationsTitle => "Locations",
+        Msg::LocationsIntro => {
+            "Where stock stands. The till sells from the “sales floor” location."
+        }
+        Msg::SalesFloorBadge => "sales floor",
+        Msg::ColStockValue => "Stock value",
+        Msg::NewLocationTitle => "New location",
+        Msg::CreateLocationSubmit => "Create the location",
+        Msg::FlashLocationSaved => "Location saved.",
+        Msg::VatTitle => "VAT rates",
+        Msg::VatIntro => {
+            "Each product is filed under a rate. When the law changes a rate, schedule the new one from its date: on that day the products of that rate move to it without being edited."
+        }
+        Msg::ColVatLine => "Rate",
+        Msg::ColVatRate => "Percentage",
+        Msg::ColValidFrom => "From",
+        Msg::ColValidTo => "To",
+        Msg::VatOpenEnded => "—",
+        Msg::VatStatusInForce => "In force",
+        Msg::VatStatusScheduled => "Scheduled",
+        Msg::VatStatusEnded => "Ended",
+        Msg::NewVatTitle => "Schedule a change of rate",
+        Msg::FieldVatLine => "Rate that changes",
+        Msg::NewVatLine => "— A new rate —",
+        Msg::FieldNewRate => "New percentage",
+        Msg::NewRateHint => "For example 21 or 5.5",
+        Msg::FieldValidFrom => "From",
+        Msg::ValidFromHint => "Tomorrow at the earliest",
+        Msg::ScheduleVatSubmit => "Schedule",
+        Msg::FlashVatScheduled => "Change of rate scheduled.",
+        Msg::ScaleTitle => "Scale labels",
+        Msg::ScaleIntro => {
+            "Scales print EAN-13 codes starting with 20 to 29: depending on the prefix, the code carries a weight or a price. Give those of your scales; the other prefixes stay free (loyalty cards…)."
+        }
+        Msg::FieldWeightPrefixes => "“Weight” prefixes",
+        Msg::FieldPricePrefixes => "“Price” prefixes",
+        Msg::ScalePrefixesHint => "Numbers from 20 to 29, separated by commas (empty: none)",
+        Msg::FlashScaleSaved => "Scale prefixes saved.",
+        Msg::ValuationTitle => "Stock value",
+        Msg::ValuationIntro => {
+            "Quantity in stock × weighted average cost (else the cost entered on the product). Negative stock is worth nothing: it is counted apart."
+        }
+        Msg::ColInStock => "Products in stock",
+        Msg::ColBelowZero => "Below zero",
+        Msg::ColWithoutCost => "Without cost",
+        Msg::WithoutCostCount => {
+            "{count} product(s) in stock without a known cost: their value is missing from the total."
+        }
+        Msg::ValuationLink => "Stock value",
+        Msg::ErrCategoryCycle => "A category cannot go under itself or one of its subcategories.",
+        Msg::ErrDuplicateCategory => "A category “{name}” already exists there.",
+        Msg::ErrDuplicateLocation => "A location “{name}” already exists.",
+        Msg::ErrVatRateInvalid => {
+            "Invalid rate “{value}”: a percentage from 0 to 99.99, for example 21 or 5.5."
+        }
+        Msg::ErrVatDateNotFuture => "A change of rate starts tomorrow at the earliest.",
+        Msg::ErrDuplicateVatRate => {
+            "The {rate}% rate is already in force or scheduled on that date."
+        }
+        Msg::ErrVatDate => "Invalid date: type it as dd/mm/yyyy.",
+        Msg::ErrScalePrefixRange => "Prefix {prefix} is not between 20 and 29.",
+        Msg::ErrScalePrefixTwice => {
+            "Prefix {prefix} is given twice: a prefix carries either a weight or a price."
+        }
+        Msg::ErrScalePrefixInvalid => "“{text}” is not a prefix: two digits, from 20 to 29.",
     }
 }

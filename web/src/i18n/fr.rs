@@ -457,7 +457,9 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::ErrTicketLineNotFound => "Cette ligne n’appartient pas au ticket.",
         Msg::ErrTillCode => "Le code de caisse compte 1 à 20 lettres, chiffres ou tirets.",
         Msg::ErrTillCodeTaken => "Le code de caisse «\u{a0}{code}\u{a0}» est déjà pris.",
-        Msg::ErrPrinterAddress => "Adresse d’imprimante invalide\u{a0}: tcp://hôte:port ou file:/chemin.",
+        Msg::ErrPrinterAddress => {
+            "Adresse d’imprimante invalide\u{a0}: tcp://hôte:port ou file:/chemin."
+        }
         Msg::ErrPrinterColumns => "Une imprimante de tickets imprime 42 ou 48 colonnes.",
         Msg::ErrPositiveAmount => "Le montant doit être supérieur à zéro.",
         Msg::ErrCashReason => "Indiquez la raison du mouvement d’espèces.",
@@ -465,33 +467,153 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::ErrDiscountLimit => "La remise maximale va de 0 à 100\u{a0}%.",
         Msg::ErrSaleId => "L’identifiant de la vente doit être un UUID.",
         Msg::ErrTillInactive => "La caisse {code} est archivée.",
-        Msg::ErrNoOpenSession => "La caisse {code} n’a pas de session ouverte\u{a0}: ouvrez-la avec le fond de caisse compté.",
+        Msg::ErrNoOpenSession => {
+            "La caisse {code} n’a pas de session ouverte\u{a0}: ouvrez-la avec le fond de caisse compté."
+        }
         Msg::ErrSessionAlreadyOpen => "La caisse {code} a déjà une session ouverte.",
         Msg::ErrUnknownBarcode => "Code-barres inconnu\u{a0}: «\u{a0}{code}\u{a0}».",
         Msg::ErrProductArchived => "«\u{a0}{name}\u{a0}» est archivé\u{a0}: il ne se vend plus.",
         Msg::ErrEmptySale => "Le ticket est vide\u{a0}: scannez au moins un article.",
         Msg::ErrLineZeroQuantity => "Ligne {line}\u{a0}: la quantité doit être supérieure à zéro.",
         Msg::ErrLineTooLarge => "Ligne {line}\u{a0}: quantité trop grande.",
-        Msg::ErrLineWholePieces => "Ligne {line}\u{a0}: ce produit se vend à la pièce (quantité entière).",
+        Msg::ErrLineWholePieces => {
+            "Ligne {line}\u{a0}: ce produit se vend à la pièce (quantité entière)."
+        }
         Msg::ErrLineDiscount => "Ligne {line}\u{a0}: la remise dépasse le montant de la ligne.",
         Msg::ErrTicketDiscount => "La remise dépasse le total du ticket.",
         Msg::ErrPaymentNotPositive => "Chaque paiement doit être supérieur à zéro.",
         Msg::ErrLoyaltyWithoutCustomer => "Le paiement en points demande la carte du client.",
-        Msg::ErrPaymentShort => "Paiement insuffisant\u{a0}: {paid} reçus pour un total de {total}.",
-        Msg::ErrChangeWithoutCash => "Le rendu ne se fait qu’en espèces\u{a0}: {paid} reçus pour un total de {total}.",
-        Msg::ErrApprovalDiscount => "Une remise au-delà de la limite demande le code PIN d’un responsable.",
-        Msg::ErrApprovalRefund => "Un remboursement au-delà de la limite demande le code PIN d’un responsable.",
-        Msg::ErrApprovalNoTicket => "Un remboursement sans ticket demande le code PIN d’un responsable.",
+        Msg::ErrPaymentShort => {
+            "Paiement insuffisant\u{a0}: {paid} reçus pour un total de {total}."
+        }
+        Msg::ErrChangeWithoutCash => {
+            "Le rendu ne se fait qu’en espèces\u{a0}: {paid} reçus pour un total de {total}."
+        }
+        Msg::ErrApprovalDiscount => {
+            "Une remise au-delà de la limite demande le code PIN d’un responsable."
+        }
+        Msg::ErrApprovalRefund => {
+            "Un remboursement au-delà de la limite demande le code PIN d’un responsable."
+        }
+        Msg::ErrApprovalNoTicket => {
+            "Un remboursement sans ticket demande le code PIN d’un responsable."
+        }
         Msg::ErrApprovalPin => "Code PIN de responsable incorrect.",
-        Msg::ErrRefundOfRefund => "Le ticket {ticket} est un remboursement\u{a0}: il ne se rembourse pas.",
-        Msg::ErrRefundTooMany => "Ligne {line}\u{a0}: {asked} demandé(s), mais {sold} vendu(s) dont {refunded} déjà remboursé(s).",
+        Msg::ErrRefundOfRefund => {
+            "Le ticket {ticket} est un remboursement\u{a0}: il ne se rembourse pas."
+        }
+        Msg::ErrRefundTooMany => {
+            "Ligne {line}\u{a0}: {asked} demandé(s), mais {sold} vendu(s) dont {refunded} déjà remboursé(s)."
+        }
         Msg::ErrNothingToRefund => "Tout le ticket {ticket} a déjà été remboursé.",
         Msg::ErrTrainingMismatch => "Un ticket de formation ne se mélange pas avec un vrai ticket.",
         Msg::ErrNoPrinter => "La caisse {code} n’a pas d’imprimante.",
-        Msg::ErrPrinter => "Impression impossible ({detail}). La vente est enregistrée\u{a0}: réimprimez quand l’imprimante est prête.",
+        Msg::ErrPrinter => {
+            "Impression impossible ({detail}). La vente est enregistrée\u{a0}: réimprimez quand l’imprimante est prête."
+        }
         Msg::ErrUnknownCard => "Carte de fidélité inconnue\u{a0}: «\u{a0}{card}\u{a0}».",
         Msg::ErrLineItem => "Ligne {line}\u{a0}: indiquez product_id ou barcode.",
-        Msg::ErrPaymentMethod => "Moyen de paiement inconnu «\u{a0}{value}\u{a0}»\u{a0}: cash, card, cheque, voucher ou loyalty.",
-        Msg::ErrBothDiscounts => "Une remise est soit en pourcentage, soit en montant, pas les deux.",
+        Msg::ErrPaymentMethod => {
+            "Moyen de paiement inconnu «\u{a0}{value}\u{a0}»\u{a0}: cash, card, cheque, voucher ou loyalty."
+        }
+        Msg::ErrBothDiscounts => {
+            "Une remise est soit en pourcentage, soit en montant, pas les deux."
+        }
+
+        // settings pages
+        Msg::NavSettings => "Réglages",
+        Msg::SettingsIntro => {
+            "Ce qui change rarement\u{a0}: l’arbre des catégories, les emplacements de stock, les taux de TVA et les étiquettes des balances."
+        }
+        Msg::CategoriesTitle => "Catégories",
+        Msg::CategoriesIntro => {
+            "Les catégories naissent avec les produits («\u{a0}Épicerie > Confitures\u{a0}»)\u{a0}; ici on les renomme et on les range. Une catégorie déplacée emmène ses sous-catégories et leurs produits."
+        }
+        Msg::NoCategories => {
+            "Aucune catégorie pour l’instant\u{a0}: elles se créent depuis la fiche des produits."
+        }
+        Msg::ColCategory => "Catégorie",
+        Msg::ColProductCount => "Produits",
+        Msg::FieldNewName => "Nouveau nom",
+        Msg::RenameSubmit => "Renommer",
+        Msg::FieldMoveUnder => "Déplacer sous",
+        Msg::TopLevel => "— Premier niveau —",
+        Msg::MoveSubmit => "Déplacer",
+        Msg::FlashCategorySaved => "Catégorie enregistrée.",
+        Msg::LocationsTitle => "Emplacements",
+        Msg::LocationsIntro => {
+            "Les lieux où le stock se trouve. La caisse vend depuis l’emplacement «\u{a0}vente\u{a0}»."
+        }
+        Msg::SalesFloorBadge => "vente",
+        Msg::ColStockValue => "Valeur du stock",
+        Msg::NewLocationTitle => "Nouvel emplacement",
+        Msg::CreateLocationSubmit => "Créer l’emplacement",
+        Msg::FlashLocationSaved => "Emplacement enregistré.",
+        Msg::VatTitle => "Taux de TVA",
+        Msg::VatIntro => {
+            "Chaque produit est rangé sous un taux. Quand la loi change un taux, programmez le nouveau à partir de sa date\u{a0}: ce jour-là, les produits de ce taux passent au nouveau sans être modifiés."
+        }
+        Msg::ColVatLine => "Taux",
+        Msg::ColVatRate => "Pourcentage",
+        Msg::ColValidFrom => "Du",
+        Msg::ColValidTo => "Au",
+        Msg::VatOpenEnded => "—",
+        Msg::VatStatusInForce => "En vigueur",
+        Msg::VatStatusScheduled => "Programmé",
+        Msg::VatStatusEnded => "Terminé",
+        Msg::NewVatTitle => "Programmer un changement de taux",
+        Msg::FieldVatLine => "Taux qui change",
+        Msg::NewVatLine => "— Un nouveau taux —",
+        Msg::FieldNewRate => "Nouveau pourcentage",
+        Msg::NewRateHint => "Par exemple 21 ou 5,5",
+        Msg::FieldValidFrom => "À partir du",
+        Msg::ValidFromHint => "Demain au plus tôt",
+        Msg::ScheduleVatSubmit => "Programmer",
+        Msg::FlashVatScheduled => "Changement de taux programmé.",
+        Msg::ScaleTitle => "Étiquettes des balances",
+        Msg::ScaleIntro => {
+            "Les balances impriment des codes EAN-13 commençant par 20 à 29\u{a0}: selon le préfixe, le code porte un poids ou un prix. Indiquez ceux de vos balances\u{a0}; les autres préfixes restent libres (cartes de fidélité…)."
+        }
+        Msg::FieldWeightPrefixes => "Préfixes «\u{a0}poids\u{a0}»",
+        Msg::FieldPricePrefixes => "Préfixes «\u{a0}prix\u{a0}»",
+        Msg::ScalePrefixesHint => {
+            "Nombres de 20 à 29, séparés par des virgules (vide\u{a0}: aucun)"
+        }
+        Msg::FlashScaleSaved => "Préfixes des balances enregistrés.",
+        Msg::ValuationTitle => "Valeur du stock",
+        Msg::ValuationIntro => {
+            "Quantité en stock × coût moyen pondéré (à défaut, le coût saisi sur la fiche). Un stock négatif ne vaut rien\u{a0}: il est compté à part."
+        }
+        Msg::ColInStock => "Produits en stock",
+        Msg::ColBelowZero => "Sous zéro",
+        Msg::ColWithoutCost => "Sans coût",
+        Msg::WithoutCostCount => {
+            "{count} produit(s) en stock sans coût connu\u{a0}: leur valeur manque au total."
+        }
+        Msg::ValuationLink => "Valeur du stock",
+        Msg::ErrCategoryCycle => {
+            "Une catégorie ne peut pas aller sous elle-même ni sous l’une de ses sous-catégories."
+        }
+        Msg::ErrDuplicateCategory => {
+            "Une catégorie «\u{a0}{name}\u{a0}» existe déjà à cet endroit."
+        }
+        Msg::ErrDuplicateLocation => "Un emplacement «\u{a0}{name}\u{a0}» existe déjà.",
+        Msg::ErrVatRateInvalid => {
+            "Taux invalide «\u{a0}{value}\u{a0}»\u{a0}: un pourcentage de 0 à 99,99, par exemple 21 ou 5,5."
+        }
+        Msg::ErrVatDateNotFuture => {
+            "Un changement de taux se programme à partir de demain au plus tôt."
+        }
+        Msg::ErrDuplicateVatRate => {
+            "Le taux de {rate}\u{a0}% est déjà en vigueur ou programmé à cette date."
+        }
+        Msg::ErrVatDate => "Date invalide\u{a0}: saisissez-la au format jj/mm/aaaa.",
+        Msg::ErrScalePrefixRange => "Le préfixe {prefix} n’est pas compris entre 20 et 29.",
+        Msg::ErrScalePrefixTwice => {
+            "Le préfixe {prefix} est donné deux fois\u{a0}: un préfixe porte soit un poids, soit un prix."
+        }
+        Msg::ErrScalePrefixInvalid => {
+            "«\u{a0}{text}\u{a0}» n’est pas un préfixe\u{a0}: deux chiffres, de 20 à 29."
+        }
     }
 }

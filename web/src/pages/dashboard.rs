@@ -21,12 +21,13 @@ pub struct DashboardData {
 
 /// A back-office destination and the least role that may open it.
 /// New back-office pages join this list.
-const BACK_OFFICE_LINKS: [(&str, Msg, Role); 6] = [
+const BACK_OFFICE_LINKS: [(&str, Msg, Role); 7] = [
     ("/products", Msg::NavProducts, Role::Cashier),
     ("/suppliers", Msg::NavSuppliers, Role::Manager),
     ("/purchase-orders", Msg::NavOrders, Role::Manager),
     ("/stocktakes", Msg::NavStocktakes, Role::Manager),
     ("/users", Msg::NavUsers, Role::Owner),
+    ("/settings", Msg::NavSettings, Role::Manager),
     ("/account", Msg::NavAccount, Role::Cashier),
 ];
 
@@ -69,7 +70,10 @@ pub fn dashboard_page(ctx: &PageCtx, data: &DashboardData) -> Markup {
                             (i18n::tf(ctx.lang, Msg::NegativeStockCount, &[("count", &data.negative_stock.to_string())]))
                         }
                     }
-                    a.button href="/products?low=1" { (ctx.t(Msg::LowStockLink)) }
+                    div.actions {
+                        a.button href="/products?low=1" { (ctx.t(Msg::LowStockLink)) }
+                        a.button.button-secondary href="/stock/valuation" { (ctx.t(Msg::ValuationLink)) }
+                    }
                 }
             }
             @if allows(Role::Owner) {
@@ -146,6 +150,7 @@ mod tests {
              <li><a href=\"/suppliers\">Suppliers</a></li>\
              <li><a href=\"/purchase-orders\">Orders</a></li>\
              <li><a href=\"/stocktakes\">Stocktakes</a></li>\
+             <li><a href=\"/settings\">Settings</a></li>\
              <li><a href=\"/account\">My account</a></li></ul>"
         ));
         assert!(!html.contains("/users"));
@@ -175,6 +180,8 @@ mod tests {
         assert!(html.contains("4 produit(s) sous leur seuil"), "{html}");
         assert!(html.contains("1 produit(s) en stock négatif"));
         assert!(html.contains("href=\"/products?low=1\""));
+        assert!(html.contains("href=\"/stock/valuation\">Valeur du stock</a>"));
         assert!(!render(Lang::Fr, Role::Cashier).contains("/products?low=1"));
+        assert!(!render(Lang::Fr, Role::Cashier).contains("/stock/valuation"));
     }
 }

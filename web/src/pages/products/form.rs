@@ -123,7 +123,8 @@ fn vat_select(ctx: &PageCtx, rates: &[VatRate], typed: &str, errors: &FormErrors
     let wanted = vat_hundredths(typed.trim().trim_end_matches('%').trim());
     let labels: Vec<String> = rates
         .iter()
-        .map(|rate| i18n::vat_label(ctx.lang, &rate.code))
+        // The percentage in force, which a line keeps its code through a change of.
+        .map(|rate| i18n::percent(ctx.lang, rate.rate, 2, true))
         .collect();
     let selected = rates
         .iter()
