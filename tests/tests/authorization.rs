@@ -176,7 +176,8 @@ async fn pages_and_api_answer_each_role_as_they_should() {
                     "[{label}] {role:?} GET {path}"
                 );
             }
-            // A browser session is no API credential, and a token opens no page.
+            // A browser session is no API credential (without the page's CSRF
+            // header), and a token opens no page.
             let status = browser.get("/api/v1/me").await.status();
             assert_eq!(
                 status,

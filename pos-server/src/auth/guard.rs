@@ -120,6 +120,11 @@ impl<R: MinRole> FromRequest for ApiAuthed<R> {
 }
 
 async fn from_session<R: MinRole>(req: &HttpRequest) -> Result<ApiAuthed<R>, AppError> {
+    // A session alone is no API credential: only a page's script, which sends
+    // the CSRF header, may use it.
+    if !req.headers().contains_key(super::CSRF_HEADER) {
+        return Err(AppError::unauthorized());
+    }
     let session = current_session(req)
         .await?
         .ok_or_else(AppError::unauthorized)?;
