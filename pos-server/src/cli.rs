@@ -1,10 +1,11 @@
-//! The command line: `comptoir serve | migrate | user add | token create`.
+//! The command line: `comptoir serve | migrate | user | token | demo | import | export | verify`.
 //! Each failure is one line on stderr and a non-zero exit, never a panic.
 
 mod accounts;
 mod csv_files;
 mod demo;
 mod serve;
+mod verify;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -56,6 +57,8 @@ pub enum Command {
         #[command(subcommand)]
         what: csv_files::ExportCommand,
     },
+    /// Check the chains of tickets, journal events and closures; exit 1 naming the first broken record
+    Verify,
 }
 
 /// A command's failure: printed as `comptoir: …` and exit 1.
@@ -94,6 +97,7 @@ pub fn main() -> ExitCode {
 pub fn run(cli: Cli) -> Result<u8, CliError> {
     match cli.command {
         Command::Import { what } => return csv_files::import(&cli.db, what),
+        Command::Verify => return verify::verify(&cli.db),
         Command::Export { what } => csv_files::export(&cli.db, what)?,
         Command::Serve(args) => serve::serve(&cli.db, args)?,
         Command::Demo => demo::demo(&cli.db)?,

@@ -16,6 +16,8 @@ pub struct Config {
     pub workers: Option<usize>,
     /// The shop's name on documents (until the shops' cards hold it).
     pub shop_name: String,
+    /// Where receipts are e-mailed from; None: the till offers no e-mail.
+    pub smtp: Option<sales::mail::SmtpSettings>,
 }
 
 impl Config {
@@ -27,6 +29,7 @@ impl Config {
             secure_cookies: false,
             workers: None,
             shop_name: "Comptoir".into(),
+            smtp: None,
         }
     }
 }

@@ -10,6 +10,7 @@ pub mod error;
 mod import_text;
 mod localize;
 pub mod page;
+mod receipts;
 mod routes;
 pub mod server;
 pub mod state;

@@ -15,6 +15,34 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// The UTC bounds of one of the shop's days, typed `2026-11-25` or
+    /// `25/11/2026`.
+    pub fn day_bounds(
+        &self,
+        typed: &str,
+    ) -> Result<(chrono::NaiveDateTime, chrono::NaiveDateTime), crate::error::AppError> {
+        let day = ::web::i18n::parse_date(typed).ok_or_else(|| {
+            crate::error::AppError::new(
+                crate::error::ErrorKind::Unprocessable,
+                ::web::i18n::Msg::ErrDay,
+            )
+            .arg("value", typed)
+        })?;
+        Ok((self.utc_of(day), self.utc_of(day + chrono::Days::new(1))))
+    }
+
+    /// Midnight of `day` in the shop's zone, in UTC (the earliest instant when
+    /// a daylight-saving change makes midnight ambiguous).
+    pub fn utc_of(&self, day: chrono::NaiveDate) -> chrono::NaiveDateTime {
+        use chrono::TimeZone;
+        let midnight = day.and_time(chrono::NaiveTime::MIN);
+        self.config
+            .timezone
+            .from_local_datetime(&midnight)
+            .earliest()
+            .map_or(midnight, |t| t.naive_utc())
+    }
+
     /// A stored UTC time as the shop's wall clock shows it.
     pub fn local(&self, at: chrono::NaiveDateTime) -> chrono::NaiveDateTime {
         at.and_utc()

@@ -3,11 +3,13 @@
 //! open a transaction: the caller does, so a sale, its stock movements and the
 //! customer's enrichment commit or fail as one.
 
+pub mod emailing;
 mod error;
 pub mod ledger;
 pub mod mail;
 pub mod pricing;
 pub mod printer;
+pub mod printing;
 pub mod receipt;
 pub mod refund;
 pub mod report;

@@ -1,6 +1,7 @@
 //! Receipts: the model, and its renderings.
 
 pub mod escpos;
+pub mod from_ticket;
 pub mod layout;
 pub mod model;
 pub mod text;

@@ -6,7 +6,9 @@ mod me;
 pub(crate) mod openapi;
 mod products;
 mod purchasing;
+mod sales;
 mod suppliers;
+mod tills;
 mod users;
 
 use crate::error::AppError;
@@ -49,6 +51,27 @@ pub fn scope() -> actix_web::Scope {
             web::post().to(purchasing::receive),
         )
         .route("/stock/adjustments", web::post().to(purchasing::adjust))
+        .route("/tills", web::get().to(tills::list))
+        .route("/tills", web::post().to(tills::create))
+        .route("/tills/{code}/sessions", web::post().to(tills::open))
+        .route(
+            "/tills/{code}/sessions/current",
+            web::get().to(tills::current),
+        )
+        .route(
+            "/tills/{code}/sessions/current/cash",
+            web::post().to(tills::cash),
+        )
+        .route(
+            "/tills/{code}/sessions/current/close",
+            web::post().to(tills::close),
+        )
+        .route("/sales", web::get().to(sales::list))
+        .route("/sales", web::post().to(sales::create))
+        .route("/sales/{id}", web::get().to(sales::get))
+        .route("/sales/{id}/print", web::post().to(sales::print))
+        .route("/sales/{id}/refund", web::post().to(sales::refund))
+        .route("/sales/{id}/email", web::post().to(sales::email))
         .default_service(web::to(not_found))
 }
 

@@ -1,6 +1,7 @@
 //! Who is asking: browser sessions (cookie), API tokens (bearer), CSRF on forms,
 //! and the one guard that checks a role on every page and API route.
 
+pub(crate) mod approval;
 mod csrf;
 mod form;
 mod guard;

@@ -19,10 +19,52 @@ pub struct ServeArgs {
     /// The shop's name on documents such as purchase orders
     #[arg(long, env = "COMPTOIR_SHOP_NAME", default_value = "Comptoir")]
     pub shop_name: String,
+    /// SMTP server for e-mailed receipts (none: the till offers no e-mail)
+    #[arg(long, env = "COMPTOIR_SMTP_HOST")]
+    pub smtp_host: Option<String>,
+    #[arg(long, env = "COMPTOIR_SMTP_PORT", default_value_t = 25)]
+    pub smtp_port: u16,
+    /// The sender: `ticket@boutique.fr` or `Boutique <ticket@boutique.fr>`
+    #[arg(long, env = "COMPTOIR_SMTP_FROM", default_value = "ticket@localhost")]
+    pub smtp_from: String,
+    #[arg(long, env = "COMPTOIR_SMTP_USER")]
+    pub smtp_user: Option<String>,
+    #[arg(long, env = "COMPTOIR_SMTP_PASSWORD", hide_env_values = true)]
+    pub smtp_password: Option<String>,
+    /// none (a relay on the shop's network), starttls (587) or tls (465)
+    #[arg(long, env = "COMPTOIR_SMTP_TLS", default_value = "none")]
+    pub smtp_tls: String,
+}
+
+fn smtp(args: &ServeArgs) -> Result<Option<sales::mail::SmtpSettings>, CliError> {
+    use sales::mail::{SmtpSettings, SmtpTls};
+    let Some(host) = args.smtp_host.clone().filter(|h| !h.trim().is_empty()) else {
+        return Ok(None);
+    };
+    let tls = match args.smtp_tls.trim() {
+        "none" => SmtpTls::None,
+        "starttls" => SmtpTls::StartTls,
+        "tls" => SmtpTls::Tls,
+        other => {
+            return Err(CliError::Usage(format!(
+                "--smtp-tls {other:?}: none, starttls or tls"
+            )));
+        }
+    };
+    Ok(Some(SmtpSettings {
+        host,
+        port: args.smtp_port,
+        from: args.smtp_from.clone(),
+        username: args.smtp_user.clone(),
+        password: args.smtp_password.clone(),
+        tls,
+    }))
 }
 
 pub fn serve(db_url: &str, args: ServeArgs) -> Result<(), CliError> {
+    let smtp = smtp(&args)?;
     let mut config = Config::new(db_url, args.bind);
+    config.smtp = smtp;
     config.timezone = parse_timezone(&args.timezone).map_err(CliError::Usage)?;
     config.secure_cookies = args.secure_cookies;
     config.shop_name = args.shop_name;

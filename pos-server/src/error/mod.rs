@@ -4,8 +4,10 @@
 
 use ::web::i18n::{Lang, Msg, tf};
 mod inventory_errors;
+mod sales_errors;
 
 pub use inventory_errors::inventory_error_field;
+pub use sales_errors::sales_error_field;
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, ResponseError};

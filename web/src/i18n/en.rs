@@ -480,6 +480,9 @@ pub(super) fn text(msg: Msg) -> &'static str {
             "Unknown payment method “{value}”: cash, card, cheque, voucher or loyalty."
         }
         Msg::ErrBothDiscounts => "A discount is a percentage or an amount, not both.",
+        Msg::ErrNoSmtp => "Sending e-mail is not configured (SMTP settings at start).",
+        Msg::ErrMail => "The e-mail could not be sent ({detail}). The sale is saved.",
+        Msg::ErrDay => "Invalid date “{value}”: dd/mm/yyyy or yyyy-mm-dd.",
 
         // settings pages
         Msg::NavSettings => "Settings",

@@ -519,6 +519,9 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::ErrBothDiscounts => {
             "Une remise est soit en pourcentage, soit en montant, pas les deux."
         }
+        Msg::ErrNoSmtp => "L’envoi d’e-mails n’est pas configuré (réglages SMTP au démarrage).",
+        Msg::ErrMail => "L’e-mail n’a pas pu partir ({detail}). La vente est enregistrée.",
+        Msg::ErrDay => "Date invalide «\u{a0}{value}\u{a0}»\u{a0}: jj/mm/aaaa ou aaaa-mm-jj.",
 
         // settings pages
         Msg::NavSettings => "Réglages",

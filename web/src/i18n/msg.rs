@@ -461,6 +461,9 @@ pub enum Msg {
     ErrLineItem,
     ErrPaymentMethod,
     ErrBothDiscounts,
+    ErrNoSmtp,
+    ErrMail,
+    ErrDay,
     // settings pages
     NavSettings,
     SettingsIntro,
