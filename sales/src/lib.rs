@@ -5,6 +5,7 @@
 
 pub mod emailing;
 mod error;
+pub mod held;
 pub mod ledger;
 pub mod mail;
 pub mod pricing;

@@ -227,3 +227,27 @@ fn big_refunds_and_refunds_without_a_ticket_need_a_manager() {
         assert_eq!(count, 3);
     });
 }
+
+#[test]
+fn baskets_go_on_hold_and_come_back_once() {
+    db::testing::each_conn(|conn, _| {
+        let fx = setup(conn);
+        let basket = r#"{"lines":[{"product_id":1,"quantity":"2"}]}"#;
+        let first = sales::held::hold(conn, "t01", None, basket, fx.cashier, now()).unwrap();
+        assert_eq!(first.label, "Ticket en attente 1");
+        let second =
+            sales::held::hold(conn, "T01", Some("Mme Martin"), basket, fx.cashier, now()).unwrap();
+        assert_eq!(sales::held::list(conn, Some("T01")).unwrap().len(), 2);
+        let back = sales::held::take(conn, first.id).unwrap();
+        assert_eq!(back.basket, basket);
+        assert!(matches!(
+            sales::held::take(conn, first.id),
+            Err(SalesError::NotFound { .. })
+        ));
+        assert_eq!(sales::held::list(conn, None).unwrap(), vec![second]);
+        assert!(matches!(
+            sales::held::hold(conn, "T01", None, " ", fx.cashier, now()),
+            Err(SalesError::Invalid { .. })
+        ));
+    });
+}

@@ -66,6 +66,9 @@ pub fn scope() -> actix_web::Scope {
             "/tills/{code}/sessions/current/close",
             web::post().to(tills::close),
         )
+        .route("/tills/{code}/held", web::get().to(tills::held))
+        .route("/tills/{code}/held", web::post().to(tills::hold))
+        .route("/held/{id}/take", web::post().to(tills::take))
         .route("/sales", web::get().to(sales::list))
         .route("/sales", web::post().to(sales::create))
         .route("/sales/{id}", web::get().to(sales::get))

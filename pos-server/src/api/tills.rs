@@ -344,3 +344,97 @@ pub async fn close(
     .await?;
     Ok(Json(ReportOut::of(&closure.report, Some(closure.number))))
 }
+
+#[derive(Serialize, ToSchema)]
+pub struct HeldOut {
+    pub id: i64,
+    pub till: String,
+    pub label: String,
+    /// The basket as the till sent it.
+    #[schema(value_type = Object)]
+    pub basket: serde_json::Value,
+    pub created_at: String,
+}
+
+impl HeldOut {
+    fn of(held: sales::held::Held) -> HeldOut {
+        HeldOut {
+            basket: serde_json::from_str(&held.basket).unwrap_or(serde_json::Value::Null),
+            id: held.id,
+            till: held.till_code,
+            label: held.label,
+            created_at: held.created_at.and_utc().to_rfc3339(),
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct HeldList {
+    pub items: Vec<HeldOut>,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HoldIn {
+    /// A name to find it again ("Mme Martin"); numbered by default.
+    pub label: Option<String>,
+    /// Whatever the till needs to rebuild the basket.
+    #[schema(value_type = Object)]
+    pub basket: serde_json::Value,
+}
+
+/// Puts a basket on hold.
+#[utoipa::path(post, path = "/api/v1/tills/{code}/held", tag = "till", security(("bearer" = [])), request_body = HoldIn,
+    responses((status = 201, body = HeldOut), (status = 404, body = super::openapi::ErrorBody)))]
+pub async fn hold(
+    ApiJson { caller, body }: ApiJson<AnyRole, HoldIn>,
+    state: web::Data<AppState>,
+    code: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let (code, user, clock) = (code.into_inner(), caller.user.id, state.clock.clone());
+    let basket = body.basket.to_string();
+    let held = write(&state, move |conn| {
+        sales::held::hold(
+            conn,
+            &code,
+            body.label.as_deref(),
+            &basket,
+            user,
+            clock.now_naive(),
+        )
+    })
+    .await?;
+    Ok(HttpResponse::Created().json(HeldOut::of(held)))
+}
+
+/// The baskets on hold at a till.
+#[utoipa::path(get, path = "/api/v1/tills/{code}/held", tag = "till", security(("bearer" = [])),
+    responses((status = 200, body = HeldList)))]
+pub async fn held(
+    _caller: ApiAuthed<AnyRole>,
+    state: web::Data<AppState>,
+    code: web::Path<String>,
+) -> AppResult<Json<HeldList>> {
+    let code = code.into_inner();
+    let items = read(&state, move |conn| {
+        tills::by_code(conn, &code)?;
+        sales::held::list(conn, Some(&code))
+    })
+    .await?;
+    Ok(Json(HeldList {
+        items: items.into_iter().map(HeldOut::of).collect(),
+    }))
+}
+
+/// Takes a basket back off hold (it leaves the list).
+#[utoipa::path(post, path = "/api/v1/held/{id}/take", tag = "till", security(("bearer" = [])),
+    responses((status = 200, body = HeldOut), (status = 404, body = super::openapi::ErrorBody)))]
+pub async fn take(
+    _caller: ApiAuthed<AnyRole>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+) -> AppResult<Json<HeldOut>> {
+    let id = id.into_inner();
+    let held = write(&state, move |conn| sales::held::take(conn, id)).await?;
+    Ok(Json(HeldOut::of(held)))
+}
