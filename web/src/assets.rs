@@ -10,6 +10,9 @@ pub const PRODUCTS_JS: &str = include_str!("../assets/products.js");
 /// `/static/scanning.js`.
 pub const SCANNING_JS: &str = include_str!("../assets/scanning.js");
 
+/// The till: scans, payments, receipts, served at `/static/till.js`.
+pub const TILL_JS: &str = include_str!("../assets/till.js");
+
 #[cfg(test)]
 mod tests {
     use super::{PRODUCTS_JS, SCANNING_JS, STYLE_CSS};

@@ -49,10 +49,15 @@ struct NavLink {
     role: Role,
 }
 
-const NAV_LINKS: [NavLink; 8] = [
+const NAV_LINKS: [NavLink; 9] = [
     NavLink {
         href: "/",
         label: Msg::NavDashboard,
+        role: Role::Cashier,
+    },
+    NavLink {
+        href: "/till",
+        label: Msg::NavTill,
         role: Role::Cashier,
     },
     // Cashiers may look products and stock up; they see no costs and change nothing.
@@ -207,7 +212,7 @@ mod tests {
     fn goods_links_follow_the_roles() {
         let cashier = render(&signed_in(Lang::Fr, Role::Cashier));
         assert!(cashier.contains(
-            "<li><a href=\"/\">Tableau de bord</a></li><li><a href=\"/products\">Produits</a></li>\
+            "<li><a href=\"/\">Tableau de bord</a></li><li><a href=\"/till\">Caisse</a></li><li><a href=\"/products\">Produits</a></li>\
              <li><a href=\"/account\">Mon compte</a></li>"
         ));
         assert!(!cashier.contains("/suppliers"));

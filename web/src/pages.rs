@@ -12,5 +12,6 @@ pub mod settings;
 pub mod setup;
 pub mod stocktakes;
 pub mod suppliers;
+pub mod till;
 pub mod users;
 pub mod valuation;

@@ -289,7 +289,8 @@ pub async fn create(
     })
 }
 
-/// One ticket by the UUID its till chose.
+/// One ticket by the UUID its till chose, or by the reference its receipt's
+/// barcode carries (`T01-000042`), for returns.
 #[utoipa::path(get, path = "/api/v1/sales/{id}", tag = "till", security(("bearer" = [])),
     responses((status = 200, body = TicketOut), (status = 404, body = super::openapi::ErrorBody)))]
 pub async fn get(
@@ -299,7 +300,13 @@ pub async fn get(
 ) -> AppResult<Json<TicketOut>> {
     let id = id.into_inner();
     let out = read(&state, move |conn| {
-        let ticket = tickets::by_uuid(conn, &id)?;
+        let ticket = match tickets::id_of_uuid(conn, &id)? {
+            Some(found) => tickets::get(conn, found)?,
+            None => tickets::by_reference(conn, &id)?.ok_or_else(|| SalesError::NotFound {
+                what: "ticket",
+                id: id.clone(),
+            })?,
+        };
         ticket_out(conn, ticket)
     })
     .await?;

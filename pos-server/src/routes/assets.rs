@@ -5,7 +5,8 @@ use actix_web::{HttpResponse, web};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/static/style.css", web::get().to(style))
-        .route("/static/scanning.js", web::get().to(scanning));
+        .route("/static/scanning.js", web::get().to(scanning))
+        .route("/static/till.js", web::get().to(till));
 }
 
 async fn style() -> HttpResponse {
@@ -20,4 +21,11 @@ async fn scanning() -> HttpResponse {
         .content_type("text/javascript; charset=utf-8")
         .insert_header(("Cache-Control", "public, max-age=3600"))
         .body(::web::assets::SCANNING_JS)
+}
+
+async fn till() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/javascript; charset=utf-8")
+        .insert_header(("Cache-Control", "public, max-age=3600"))
+        .body(::web::assets::TILL_JS)
 }

@@ -14,6 +14,7 @@ mod settings;
 mod setup;
 mod stocktakes;
 mod suppliers;
+mod till;
 mod users;
 mod valuation;
 
@@ -33,6 +34,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     stocktakes::configure(cfg);
     settings::configure(cfg);
     valuation::configure(cfg);
+    till::configure(cfg);
     account::configure(cfg);
 }
 

@@ -618,5 +618,118 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::ErrScalePrefixInvalid => {
             "«\u{a0}{text}\u{a0}» n’est pas un préfixe\u{a0}: deux chiffres, de 20 à 29."
         }
+        // till page
+        Msg::NavTill => "Caisse",
+        Msg::TillTitle => "Caisse {code}",
+        Msg::TillNone => {
+            "Aucune caisse n’est configurée. Le propriétaire en crée une dans Réglages."
+        }
+        Msg::TillChoose => "Choisissez la caisse",
+        Msg::TillClosed => "La caisse est fermée.",
+        Msg::TillOpenTitle => "Ouvrir la caisse",
+        Msg::TillFloat => "Fond de caisse compté",
+        Msg::TillOpenSubmit => "Ouvrir la caisse",
+        Msg::TillSessionSince => "Session ouverte le {at} par {name}",
+        Msg::TillScanLabel => "Scanner ou taper (code-barres, nom, ou 3* pour une quantité)",
+        Msg::TillNoScript => {
+            "La vente à la caisse demande JavaScript. Activez-le dans le navigateur de la caisse."
+        }
+        Msg::TillTotal => "Total",
+        Msg::TillToPay => "Reste à payer",
+        Msg::TillChange => "Rendu",
+        Msg::TillComplete => "Valider la vente",
+        Msg::TillHold => "Mettre en attente",
+        Msg::TillResume => "Reprendre un ticket",
+        Msg::TillCancel => "Annuler le ticket",
+        Msg::TillTraining => "Mode formation",
+        Msg::TillTrainingBanner => "FORMATION — ces ventes ne comptent pas",
+        Msg::TillXReport => "Rapport X",
+        Msg::TillCash => "Entrée / sortie d’espèces",
+        Msg::TillCloseSession => "Clôturer la caisse",
+        Msg::TillRefund => "Retour / remboursement",
+        Msg::TillCashKind => "Mouvement",
+        Msg::TillCashIn => "Entrée d’espèces",
+        Msg::TillCashOut => "Sortie d’espèces",
+        Msg::TillCashAmount => "Montant",
+        Msg::TillCashReason => "Raison",
+        Msg::TillCashSubmit => "Enregistrer",
+        Msg::TillCounted => "Espèces comptées dans le tiroir",
+        Msg::TillCloseSubmit => "Clôturer et éditer le Z",
+        Msg::TillCloseHint => {
+            "Comptez le tiroir sans regarder l’attendu\u{a0}: l’écart apparaît sur le rapport Z."
+        }
+        Msg::ReportX => "Rapport X (en cours de journée)",
+        Msg::ReportZ => "Rapport Z n° {number}",
+        Msg::ReportPrint => "Imprimer",
+        Msg::ReportSales => "Ventes",
+        Msg::ReportRefunds => "Remboursements",
+        Msg::ReportDiscounts => "Remises",
+        Msg::ReportNet => "Chiffre d’affaires TTC",
+        Msg::ReportNumbers => "Tickets n° {first} à {last}",
+        Msg::ReportByMethod => "Par moyen de paiement",
+        Msg::ReportByVat => "Par taux de TVA",
+        Msg::ReportVatRate => "Taux",
+        Msg::ReportVatBase => "HT",
+        Msg::ReportVatTax => "TVA",
+        Msg::ReportVatTotal => "TTC",
+        Msg::ReportFloat => "Fond de caisse",
+        Msg::ReportCashIn => "Entrées d’espèces",
+        Msg::ReportCashOut => "Sorties d’espèces",
+        Msg::ReportExpected => "Espèces attendues",
+        Msg::ReportCounted => "Espèces comptées",
+        Msg::ReportDifference => "Écart",
+        Msg::ReportGrandTotal => "Grand total perpétuel",
+        Msg::ReportOpened => "Ouverte le {at}",
+        Msg::ReportClosed => "Clôturée le {at}",
+        Msg::MethodCash => "Espèces",
+        Msg::MethodCard => "Carte bancaire",
+        Msg::MethodCheque => "Chèque",
+        Msg::MethodVoucher => "Bon d’achat",
+        Msg::MethodLoyalty => "Points fidélité",
+        // till script
+        Msg::TillJsTicketDone => "Ticket n° {number}",
+        Msg::TillJsAskPrint => "Imprimer le ticket\u{a0}?",
+        Msg::TillJsPrint => "Imprimer le ticket",
+        Msg::TillJsNoPrint => "Pas de ticket",
+        Msg::TillJsEmail => "Par e-mail",
+        Msg::TillJsEmailPlaceholder => "adresse@exemple.fr",
+        Msg::TillJsEmailSend => "Envoyer",
+        Msg::TillJsEmailSent => "Ticket envoyé par e-mail.",
+        Msg::TillJsPrinted => "Ticket imprimé.",
+        Msg::TillJsReprint => "Réimprimer",
+        Msg::TillJsNewSale => "Nouvelle vente (Entrée)",
+        Msg::TillJsOffline => {
+            "Connexion perdue\u{a0}: la vente n’est pas confirmée. Réessayez (elle ne sera pas comptée deux fois)."
+        }
+        Msg::TillJsRetry => "Réessayer",
+        Msg::TillJsUnknown => "Code-barres inconnu\u{a0}: «\u{a0}{code}\u{a0}».",
+        Msg::TillJsNoMatch => "Aucun produit ne correspond à «\u{a0}{text}\u{a0}».",
+        Msg::TillJsWeight => "poids à saisir",
+        Msg::TillJsDiscount => "Remise (10 % ou 1,50)",
+        Msg::TillJsBadDiscount => "Remise invalide\u{a0}: «\u{a0}{text}\u{a0}».",
+        Msg::TillJsBadQuantity => "Quantité invalide\u{a0}: «\u{a0}{text}\u{a0}».",
+        Msg::TillJsApprovalTitle => "Accord d’un responsable",
+        Msg::TillJsApprovalUser => "Identifiant du responsable",
+        Msg::TillJsApprovalPin => "Code PIN",
+        Msg::TillJsOk => "Valider",
+        Msg::TillJsClose => "Fermer",
+        Msg::TillJsHeldNone => "Aucun ticket en attente.",
+        Msg::TillJsBusy => "Terminez ou mettez en attente le ticket en cours d’abord.",
+        Msg::TillJsChangeCashOnly => {
+            "Le rendu ne se fait qu’en espèces\u{a0}: saisissez au plus {amount}."
+        }
+        Msg::TillJsRemove => "Retirer",
+        Msg::TillJsLineDiscount => "Remise sur la ligne",
+        Msg::TillJsTicketDiscount => "Remise sur le ticket",
+        Msg::TillJsRefundTicket => "Scannez ou tapez le numéro du ticket (T01-000042)",
+        Msg::TillJsRefundLines => "Quantités rendues",
+        Msg::TillJsRefundMethod => "Rembourser en",
+        Msg::TillJsRefundSubmit => "Rembourser",
+        Msg::TillJsRefundDone => "Remboursement n° {number}\u{a0}: {total}",
+        Msg::TillJsMultiplier => "× {value}",
+        Msg::TillJsAmount => "Montant",
+        Msg::TillJsPaid => "Payé",
+        // till page, links
+        Msg::TillBack => "Retour à la caisse",
     }
 }
