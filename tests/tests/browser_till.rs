@@ -1,0 +1,209 @@
+//! A whole sale at the till in a real headless Chromium, typed as a scanner
+//! types it (digits then Enter, many in a row without waiting), paid in cash,
+//! the change shown; then the ticket as stored.
+
+use comptoir_e2e::browser::{Browser, fill, submit, wait_for_text};
+use comptoir_e2e::goods::{HONEY, JAM, TEA, UNKNOWN};
+use comptoir_e2e::{TestServer, servers};
+use db::Role;
+use fantoccini::key::Key;
+use fantoccini::{Client, Locator};
+use sales::tills::{self, TillFields};
+use sales::{SalesError, shops, tickets};
+use std::time::Duration;
+
+fn scanned(code: &str) -> String {
+    format!("{code}{}", Key::Enter)
+}
+
+fn till(server: &TestServer) {
+    let now = server.clock.now_naive();
+    server
+        .db
+        .write(|conn| -> Result<(), SalesError> {
+            let shop = shops::main_shop(conn)?;
+            let fields = TillFields {
+                code: "T01",
+                name: "Caisse principale",
+                printer: None,
+                printer_columns: 42,
+                drawer_on_cash: true,
+            };
+            tills::create(conn, shop.id(), &fields, now)?;
+            Ok(())
+        })
+        .unwrap_or_else(|e| panic!("[{}] till: {e}", server.label()));
+}
+
+async fn click(client: &Client, css: &str) {
+    client
+        .find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("{css}: {e}"))
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("{css}: {e}"));
+}
+
+async fn text_of(client: &Client, css: &str) -> String {
+    match client.find(Locator::Css(css)).await {
+        Ok(e) => e.text().await.unwrap_or_default().replace('\u{a0}', " "),
+        Err(_) => String::new(),
+    }
+}
+
+/// Waits until the element matching `css` reads `wanted`; returns what it reads.
+async fn wait_for(client: &Client, css: &str, wanted: &str) -> String {
+    let mut text = String::new();
+    for _ in 0..200 {
+        text = text_of(client, css).await;
+        if text == wanted {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    text
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_sale_typed_as_a_scanner_types_it_is_paid_in_cash() {
+    let browser = Browser::start().await;
+    let client = &browser.client;
+    for server in servers() {
+        let label = server.label();
+        let goods = server.scan_goods();
+        till(&server);
+        server.add_user("camille", Role::Cashier, "password-c", None);
+        client.delete_all_cookies().await.ok();
+        client
+            .goto(&server.at("/login"))
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        fill(client, "username", "camille").await;
+        fill(client, "password", "password-c").await;
+        submit(client).await;
+        wait_for_text(client, "Tableau de bord").await;
+
+        // The only till opens straight away: count the float.
+        client
+            .goto(&server.at("/till"))
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        wait_for_text(client, "Ouvrir la caisse").await;
+        fill(client, "opening_float", "150,00").await;
+        submit(client).await;
+        wait_for_text(client, "Session ouverte").await;
+
+        // The scan field has the focus; scans follow each other without waiting.
+        let field = client
+            .active_element()
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            field.attr("id").await.ok().flatten().as_deref(),
+            Some("scan"),
+            "[{label}] the scan field is focused"
+        );
+        field
+            .send_keys(&scanned(HONEY))
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        field
+            .send_keys(&[HONEY, JAM, HONEY].map(scanned).concat())
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        // A quantity before a scan: 2 × tea.
+        field
+            .send_keys(&format!("2*{}", scanned(TEA)))
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        // An unknown code is refused with a sentence, nothing added.
+        field
+            .send_keys(&scanned(UNKNOWN))
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        // 3 honey + 1 jam + 2 tea at 9,90 € = 59,40 €.
+        assert_eq!(
+            wait_for(client, "#total", "59,40 €").await,
+            "59,40 €",
+            "[{label}] every scan counted once"
+        );
+        let message = wait_for_text(client, "Code-barres inconnu").await;
+        assert!(
+            message
+                .replace('\u{a0}', " ")
+                .contains(&format!("Code-barres inconnu : « {UNKNOWN} »")),
+            "[{label}] {message}"
+        );
+        let lines = client
+            .find_all(Locator::Css("#lines tr"))
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(lines.len(), 3, "[{label}] one line per product");
+        let first = text_of(client, "#lines tr:first-child").await;
+        assert!(
+            first.contains("Miel de sapin")
+                && first.contains("× 9,90 €")
+                && first.contains("29,70 €"),
+            "[{label}] {first}"
+        );
+
+        // Paid 100 € in cash: the change shows before completing.
+        client
+            .find(Locator::Id("pay-amount"))
+            .await
+            .unwrap_or_else(|e| panic!("{e}"))
+            .send_keys("100")
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        click(client, "button[data-method='cash']").await;
+        assert_eq!(
+            wait_for(client, "#due", "40,60 €").await,
+            "40,60 €",
+            "[{label}]"
+        );
+        assert_eq!(text_of(client, "#due-label").await, "Rendu", "[{label}]");
+        click(client, "#complete").await;
+        let done = wait_for_text(client, "Ticket n° 1").await;
+        assert!(done.contains("Ticket n° 1"), "[{label}] {done}");
+        assert_eq!(
+            wait_for(client, "#change-given", "40,60 €").await,
+            "40,60 €",
+            "[{label}] the change, big"
+        );
+
+        // As stored: one ticket, its lines, the cash and the change, stock gone.
+        let ticket = server
+            .db
+            .read(|conn| {
+                let id = tickets::list(conn, &tickets::Filter::default())?
+                    .first()
+                    .map(|t| t.id)
+                    .ok_or(SalesError::EmptySale)?;
+                tickets::get(conn, id)
+            })
+            .unwrap_or_else(|e| panic!("[{label}] ticket: {e}"));
+        assert_eq!(ticket.number, 1, "[{label}]");
+        assert_eq!(ticket.total.to_api(), "59.40", "[{label}]");
+        assert_eq!(ticket.change.to_api(), "40.60", "[{label}]");
+        assert_eq!(ticket.lines.len(), 3, "[{label}]");
+        assert_eq!(ticket.payments[0].method, "cash", "[{label}]");
+        assert_eq!(server.stock_of(goods.honey), "-3.000", "[{label}]");
+        assert_eq!(server.stock_of(goods.tea), "-2.000", "[{label}]");
+
+        // A scan starts the next sale at once: nothing typed is lost.
+        client
+            .active_element()
+            .await
+            .unwrap_or_else(|e| panic!("{e}"))
+            .send_keys(&scanned(JAM))
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            wait_for(client, "#total", "9,90 €").await,
+            "9,90 €",
+            "[{label}] next sale"
+        );
+    }
+    browser.close().await;
+}
