@@ -180,7 +180,8 @@ pub(crate) fn price_line(
     };
     Ok(Priced {
         quantity,
-        vat_code: rate.code,
+        // The rate in force as written (a scheduled change keeps the product's code).
+        vat_code: vat::code_of(rate.rate),
         vat_rate: rate.rate,
         discount: line.discount,
         gross,

@@ -34,6 +34,29 @@ async fn pages_and_api_answer_each_role_as_they_should() {
             })
             .unwrap_or_else(|e| panic!("[{label}] fixture category: {e}"));
         let category_page = format!("/settings/categories/{category}");
+        // Till T01 with an open session, so that its forms answer.
+        server
+            .db
+            .write(|conn| -> Result<(), sales::SalesError> {
+                let shop = sales::shops::main_shop(conn)?;
+                let fields = sales::tills::TillFields {
+                    code: "T01",
+                    name: "Caisse",
+                    printer: None,
+                    printer_columns: 42,
+                    drawer_on_cash: true,
+                };
+                sales::tills::create(conn, shop.id(), &fields, server.clock.now_naive())?;
+                sales::sessions::open(
+                    conn,
+                    "T01",
+                    db::Money::ZERO,
+                    owner.id,
+                    server.clock.now_naive(),
+                )?;
+                Ok(())
+            })
+            .unwrap_or_else(|e| panic!("[{label}] fixture till: {e}"));
 
         let get_pages: Vec<(String, Option<Role>)> = vec![
             ("/".into(), Some(Role::Cashier)),
@@ -63,6 +86,11 @@ async fn pages_and_api_answer_each_role_as_they_should() {
             ("/settings/scales".into(), Some(Role::Owner)),
             ("/stock/valuation".into(), Some(Role::Manager)),
             ("/api/v1/openapi.json".into(), None),
+            ("/static/till.js".into(), None),
+            ("/till/T01".into(), Some(Role::Cashier)),
+            ("/till/T01/cash".into(), Some(Role::Cashier)),
+            ("/till/T01/report".into(), Some(Role::Cashier)),
+            ("/till/T01/close".into(), Some(Role::Cashier)),
         ];
         let post_pages: Vec<(String, Option<Role>)> = vec![
             ("/users".into(), Some(Role::Owner)),
@@ -83,6 +111,9 @@ async fn pages_and_api_answer_each_role_as_they_should() {
             ("/settings/vat".into(), Some(Role::Owner)),
             ("/settings/scales".into(), Some(Role::Owner)),
             ("/account/password".into(), Some(Role::Cashier)),
+            ("/till/T01/open".into(), Some(Role::Cashier)),
+            ("/till/T01/cash".into(), Some(Role::Cashier)),
+            ("/till/T01/close".into(), Some(Role::Cashier)),
         ];
         let who = [
             (None, None),
@@ -143,9 +174,13 @@ async fn pages_and_api_answer_each_role_as_they_should() {
                     );
                 }
             }
-            let api: [(&str, Option<Role>); 2] = [
+            let api: [(&str, Option<Role>); 6] = [
                 ("/api/v1/me", Some(Role::Cashier)),
                 ("/api/v1/users", Some(Role::Owner)),
+                ("/api/v1/tills", Some(Role::Cashier)),
+                ("/api/v1/tills/T01/sessions/current", Some(Role::Cashier)),
+                ("/api/v1/tills/T01/held", Some(Role::Cashier)),
+                ("/api/v1/sales", Some(Role::Manager)),
             ];
             let http = reqwest::Client::new();
             for (path, needs) in api {
