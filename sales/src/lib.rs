@@ -3,6 +3,7 @@
 //! open a transaction: the caller does, so a sale, its stock movements and the
 //! customer's enrichment commit or fail as one.
 
+pub mod demo;
 pub mod emailing;
 mod error;
 pub mod held;

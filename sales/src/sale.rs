@@ -217,20 +217,18 @@ fn settle(total: Money, payments: &[NewPayment], customer: Option<i64>) -> Resul
     Ok(change)
 }
 
-pub fn complete(conn: &mut DbConn, sale: &NewSale, at: NaiveDateTime) -> Result<Completed> {
-    let uuid = clean_uuid(&sale.uuid)?;
-    let till = tills::lock(conn, &sale.till)?;
-    if let Some(id) = tickets::id_of_uuid(conn, &uuid)? {
-        return Ok(Completed::Existing(tickets::get(conn, id)?));
-    }
-    if !till.active {
-        return Err(SalesError::TillInactive(till.code));
-    }
-    let session = sessions::require_open(conn, &till)?;
+/// A sale's lines priced, its discount spread and its total.
+pub(crate) struct Basket {
+    pub priced: Vec<Priced>,
+    pub shares: Vec<Money>,
+    pub ticket_discount: Money,
+    pub total: Money,
+}
+
+fn price_basket(conn: &mut DbConn, sale: &NewSale, shop: &shops::Shop) -> Result<Basket> {
     if sale.lines.is_empty() {
         return Err(SalesError::EmptySale);
     }
-    let shop = shops::get(conn, till.shop_id)?;
     let mut priced = Vec::with_capacity(sale.lines.len());
     for (index, line) in sale.lines.iter().enumerate() {
         priced.push(price_line(conn, index, line, sale.day)?);
@@ -250,8 +248,41 @@ pub fn complete(conn: &mut DbConn, sale: &NewSale, at: NaiveDateTime) -> Result<
     if beyond_limit && sale.approved_by.is_none() {
         return Err(SalesError::NeedsApproval(Approval::DiscountBeyondLimit));
     }
-    let shares = pricing::spread(ticket_discount, &nets);
-    let total = subtotal - ticket_discount;
+    Ok(Basket {
+        shares: pricing::spread(ticket_discount, &nets),
+        total: subtotal - ticket_discount,
+        priced,
+        ticket_discount,
+    })
+}
+
+/// What a sale would cost, without writing anything (payments are not checked).
+pub fn quote(conn: &mut DbConn, sale: &NewSale) -> Result<Money> {
+    let till = tills::by_code(conn, &sale.till)?;
+    let shop = shops::get(conn, till.shop_id)?;
+    Ok(price_basket(conn, sale, &shop)?.total)
+}
+
+pub fn complete(conn: &mut DbConn, sale: &NewSale, at: NaiveDateTime) -> Result<Completed> {
+    let uuid = clean_uuid(&sale.uuid)?;
+    let till = tills::lock(conn, &sale.till)?;
+    if let Some(id) = tickets::id_of_uuid(conn, &uuid)? {
+        return Ok(Completed::Existing(tickets::get(conn, id)?));
+    }
+    if !till.active {
+        return Err(SalesError::TillInactive(till.code));
+    }
+    let session = sessions::require_open(conn, &till)?;
+    if sale.lines.is_empty() {
+        return Err(SalesError::EmptySale);
+    }
+    let shop = shops::get(conn, till.shop_id)?;
+    let Basket {
+        priced,
+        shares,
+        ticket_discount,
+        total,
+    } = price_basket(conn, sale, &shop)?;
     let change = settle(total, &sale.payments, sale.customer_id)?;
 
     let lines: Vec<LineFields> = priced

@@ -3,8 +3,10 @@
 use super::CliError;
 use crate::error::AppError;
 use ::web::i18n::Lang;
-use db::{Clock, Db, SystemClock};
+use db::accounts::{HashedPassword, users};
+use db::{Clock, Db, Role, SystemClock};
 use indicatif::{ProgressBar, ProgressStyle};
+use sales::SalesError;
 use std::io::IsTerminal;
 
 pub fn demo(db_url: &str) -> Result<(), CliError> {
@@ -20,13 +22,36 @@ pub fn demo(db_url: &str) -> Result<(), CliError> {
         ProgressBar::hidden()
     };
     let now = SystemClock.now_naive();
-    let report = db
-        .write(|conn| inventory::demo::fill(conn, now, &mut |done| bar.set_position(done)))
+    // Yesterday's tickets name a cashier: a demo account nobody can log into
+    // (its password is random and never shown).
+    let password = HashedPassword::new(&db::accounts::random_secret())?;
+    let (report, sales) = db
+        .write(|conn| -> Result<_, SalesError> {
+            let report = inventory::demo::fill(conn, now, &mut |done| bar.set_position(done))?;
+            let cashier = users::create(
+                conn,
+                &users::NewUser {
+                    username: "caisse-demo",
+                    display_name: "Caisse démo",
+                    role: Role::Cashier,
+                    password: &password,
+                    pin: None,
+                },
+                None,
+                now,
+            )
+            .map_err(|e| SalesError::Invalid {
+                field: "user",
+                reason: e.to_string(),
+            })?;
+            let sales = sales::demo::fill(conn, now, cashier.id)?;
+            Ok((report, sales))
+        })
         .map_err(|e| CliError::Usage(AppError::from(e).message(Lang::Fr)))?;
     bar.finish_and_clear();
     println!(
-        "boutique de démonstration : {} produits, {} fournisseurs, {} commandes",
-        report.products, report.suppliers, report.orders
+        "boutique de démonstration : {} produits, {} fournisseurs, {} commandes, caisse T01 avec {} tickets et {} clôture",
+        report.products, report.suppliers, report.orders, sales.tickets, sales.closures
     );
     Ok(())
 }
