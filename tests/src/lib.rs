@@ -6,6 +6,7 @@ pub mod browser;
 mod client;
 pub mod goods;
 mod server;
+pub mod till;
 
 pub use client::{WebClient, csrf_in, location};
 pub use server::{TestServer, servers};

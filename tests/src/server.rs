@@ -32,8 +32,18 @@ pub fn servers() -> Vec<TestServer> {
 impl TestServer {
     /// Starts a server on `database` (which may already hold data: a restart).
     pub fn start(database: Arc<TestDatabase>, clock: Arc<dyn Clock>) -> TestServer {
+        TestServer::start_configured(database, clock, |_| {})
+    }
+
+    /// Starts a server whose configuration `configure` changes (SMTP…).
+    pub fn start_configured(
+        database: Arc<TestDatabase>,
+        clock: Arc<dyn Clock>,
+        configure: impl FnOnce(&mut Config),
+    ) -> TestServer {
         let mut config = Config::new(database.url.clone(), "127.0.0.1:0");
         config.workers = Some(2);
+        configure(&mut config);
         let prepared = match pos_server::prepare(config, clock.clone()) {
             Ok(p) => p,
             Err(e) => panic!("[{}] the server does not start: {e}", database.label()),

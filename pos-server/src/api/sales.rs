@@ -538,7 +538,13 @@ fn resolve_refund_lines(
                 what: "ticket line",
                 id: line_id.or(*product_id).unwrap_or_default().to_string(),
             })?;
-            Ok((line.id, quantity.unwrap_or_else(|| left(line))))
+            // Nothing left of the line: ask for all of it, so the refusal says
+            // how much was sold and given back (a quantity of zero would not).
+            let quantity = quantity.unwrap_or_else(|| match left(line) {
+                left if left.thousandths() > 0 => left,
+                _ => line.quantity,
+            });
+            Ok((line.id, quantity))
         })
         .collect()
 }
