@@ -16,8 +16,7 @@ use db::ids::UserId;
 use db::schema::ticket_lines;
 use db::{DbConn, Money, Quantity};
 use diesel::prelude::*;
-use inventory::stock::locations;
-use inventory::stock::movements::{self, MovementKind, NewMovement};
+use inventory::stock::movements::MovementKind;
 use std::collections::BTreeMap;
 
 #[derive(Debug, Clone)]
@@ -269,24 +268,15 @@ pub fn refund(conn: &mut DbConn, refund: &NewRefund, at: NaiveDateTime) -> Resul
         at,
     )?;
     if !refund.training {
-        let floor = locations::sales_floor(conn)?;
-        let reference = format!("ticket:{}-{:06}", till.code, written.number);
-        for (product_id, quantity) in back {
-            movements::record(
-                conn,
-                &NewMovement {
-                    product_id,
-                    location_id: floor.id,
-                    quantity: Quantity::from_thousandths(quantity),
-                    kind: MovementKind::Return,
-                    reason: None,
-                    reference: Some(&reference),
-                    unit_cost: None,
-                    user_id: Some(refund.cashier),
-                },
-                at,
-            )?;
-        }
+        sale::move_stock(
+            conn,
+            &till,
+            written.number,
+            &back,
+            MovementKind::Return,
+            refund.cashier,
+            at,
+        )?;
     }
     Ok(sale::Completed::New(tickets::get(conn, written.id)?))
 }

@@ -342,26 +342,53 @@ pub fn complete(conn: &mut DbConn, sale: &NewSale, at: NaiveDateTime) -> Result<
         at,
     )?;
     if !sale.training {
-        let floor = locations::sales_floor(conn)?;
-        let reference = format!("ticket:{}-{:06}", till.code, written.number);
-        for p in &priced {
-            movements::record(
-                conn,
-                &NewMovement {
-                    product_id: p.product.id,
-                    location_id: floor.id,
-                    quantity: Quantity::from_thousandths(-p.quantity.thousandths()),
-                    kind: MovementKind::Sale,
-                    reason: None,
-                    reference: Some(&reference),
-                    unit_cost: None,
-                    user_id: Some(sale.cashier),
-                },
-                at,
-            )?;
-        }
+        let out: Vec<(i64, i64)> = priced
+            .iter()
+            .map(|p| (p.product.id, -p.quantity.thousandths()))
+            .collect();
+        move_stock(
+            conn,
+            &till,
+            written.number,
+            &out,
+            MovementKind::Sale,
+            sale.cashier,
+            at,
+        )?;
     }
     Ok(Completed::New(tickets::get(conn, written.id)?))
+}
+
+/// One stock movement per line of ticket `number` on `till`, on the sales
+/// floor: `(product, signed thousandths)`.
+pub(crate) fn move_stock(
+    conn: &mut DbConn,
+    till: &Till,
+    number: i64,
+    lines: &[(i64, i64)],
+    kind: MovementKind,
+    user: UserId,
+    at: NaiveDateTime,
+) -> Result<()> {
+    let floor = locations::sales_floor(conn)?;
+    let reference = format!("ticket:{}-{:06}", till.code, number);
+    for (product_id, quantity) in lines {
+        movements::record(
+            conn,
+            &NewMovement {
+                product_id: *product_id,
+                location_id: floor.id,
+                quantity: Quantity::from_thousandths(*quantity),
+                kind,
+                reason: None,
+                reference: Some(&reference),
+                unit_cost: None,
+                user_id: Some(user),
+            },
+            at,
+        )?;
+    }
+    Ok(())
 }
 
 /// A ticket ready to be numbered, chained and written.

@@ -155,3 +155,62 @@ pub async fn submit_form(client: &Client, action: &str) {
         .await
         .unwrap_or_else(|e| panic!("cannot click submit of {action}: {e}"));
 }
+
+/// What a scanner types for `code`: its digits, then Enter.
+pub fn scanned(code: &str) -> String {
+    format!("{code}{}", fantoccini::key::Key::Enter)
+}
+
+/// The value of the first field matching `css`.
+pub async fn value_of(client: &Client, css: &str) -> String {
+    match client.find(Locator::Css(css)).await {
+        Ok(field) => field.prop("value").await.ok().flatten().unwrap_or_default(),
+        Err(_) => String::new(),
+    }
+}
+
+/// The text of the first element matching `css`, no-break spaces made plain.
+pub async fn text_of(client: &Client, css: &str) -> String {
+    match client.find(Locator::Css(css)).await {
+        Ok(e) => e.text().await.unwrap_or_default().replace('\u{a0}', " "),
+        Err(_) => String::new(),
+    }
+}
+
+/// Reads `read` until it gives `wanted` (10 s at most); returns the last reading.
+async fn wait_until<'a, F, Fut>(mut read: F, wanted: &str) -> String
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = String> + 'a,
+{
+    let mut value = String::new();
+    for _ in 0..200 {
+        value = read().await;
+        if value == wanted {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    value
+}
+
+/// Waits until the field matching `css` holds `wanted`; returns what it holds.
+pub async fn wait_for_value(client: &Client, css: &str, wanted: &str) -> String {
+    wait_until(|| value_of(client, css), wanted).await
+}
+
+/// Waits until the element matching `css` reads `wanted`; returns what it reads.
+pub async fn wait_for(client: &Client, css: &str, wanted: &str) -> String {
+    wait_until(|| text_of(client, css), wanted).await
+}
+
+/// Clicks the first element matching `css`.
+pub async fn click(client: &Client, css: &str) {
+    client
+        .find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("{css}: {e}"))
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("{css}: {e}"));
+}

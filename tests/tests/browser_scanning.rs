@@ -2,15 +2,15 @@
 //! many in a row without waiting): an order received by scanning, a stocktake
 //! counted without a reload.
 
-use comptoir_e2e::browser::{Browser, fill, submit, submit_form, wait_for_text};
+use comptoir_e2e::browser::{
+    Browser, fill, scanned, submit, submit_form, value_of, wait_for_text, wait_for_value,
+};
 use comptoir_e2e::goods::{HONEY, JAM, UNKNOWN};
 use comptoir_e2e::{TestServer, servers};
 use db::Role;
-use fantoccini::key::Key;
 use fantoccini::{Client, Locator};
 use inventory::stock::{MovementKind, movements};
 use inventory::stocktake;
-use std::time::Duration;
 
 async fn sign_in(client: &Client, server: &TestServer) {
     client.delete_all_cookies().await.ok();
@@ -23,32 +23,6 @@ async fn sign_in(client: &Client, server: &TestServer) {
     fill(client, "password", "password-g").await;
     submit(client).await;
     wait_for_text(client, "Tableau de bord").await;
-}
-
-/// What a scanner types for `code`: its digits, then Enter.
-fn scanned(code: &str) -> String {
-    format!("{code}{}", Key::Enter)
-}
-
-/// The value of the first field matching `css`.
-async fn value_of(client: &Client, css: &str) -> String {
-    match client.find(Locator::Css(css)).await {
-        Ok(field) => field.prop("value").await.ok().flatten().unwrap_or_default(),
-        Err(_) => String::new(),
-    }
-}
-
-/// Waits until the field matching `css` holds `wanted`; returns what it holds.
-async fn wait_for_value(client: &Client, css: &str, wanted: &str) -> String {
-    let mut value = String::new();
-    for _ in 0..200 {
-        value = value_of(client, css).await;
-        if value == wanted {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    value
 }
 
 /// Marks the page, to see later that it was not reloaded.

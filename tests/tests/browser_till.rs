@@ -2,19 +2,15 @@
 //! types it (digits then Enter, many in a row without waiting), paid in cash,
 //! the change shown; then the ticket as stored.
 
-use comptoir_e2e::browser::{Browser, fill, submit, wait_for_text};
+use comptoir_e2e::browser::{
+    Browser, click, fill, scanned, submit, text_of, wait_for, wait_for_text,
+};
 use comptoir_e2e::goods::{HONEY, JAM, TEA, UNKNOWN};
 use comptoir_e2e::{TestServer, servers};
 use db::Role;
-use fantoccini::key::Key;
-use fantoccini::{Client, Locator};
+use fantoccini::Locator;
 use sales::tills::{self, TillFields};
 use sales::{SalesError, shops, tickets};
-use std::time::Duration;
-
-fn scanned(code: &str) -> String {
-    format!("{code}{}", Key::Enter)
-}
 
 fn till(server: &TestServer) {
     let now = server.clock.now_naive();
@@ -33,36 +29,6 @@ fn till(server: &TestServer) {
             Ok(())
         })
         .unwrap_or_else(|e| panic!("[{}] till: {e}", server.label()));
-}
-
-async fn click(client: &Client, css: &str) {
-    client
-        .find(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("{css}: {e}"))
-        .click()
-        .await
-        .unwrap_or_else(|e| panic!("{css}: {e}"));
-}
-
-async fn text_of(client: &Client, css: &str) -> String {
-    match client.find(Locator::Css(css)).await {
-        Ok(e) => e.text().await.unwrap_or_default().replace('\u{a0}', " "),
-        Err(_) => String::new(),
-    }
-}
-
-/// Waits until the element matching `css` reads `wanted`; returns what it reads.
-async fn wait_for(client: &Client, css: &str, wanted: &str) -> String {
-    let mut text = String::new();
-    for _ in 0..200 {
-        text = text_of(client, css).await;
-        if text == wanted {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    text
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -186,6 +186,16 @@ async fn open(
     }
 }
 
+/// The till, when it has an open session (else the 409 page).
+async fn in_session(state: &AppState, code: String) -> AppResult<tills::Till> {
+    read(state, move |conn| {
+        let till = tills::by_code(conn, &code)?;
+        sessions::require_open(conn, &till)?;
+        Ok::<_, SalesError>(till)
+    })
+    .await
+}
+
 async fn render_cash(
     state: &AppState,
     page: &Page,
@@ -194,12 +204,7 @@ async fn render_cash(
     errors: &FormErrors,
     status: StatusCode,
 ) -> AppResult<HttpResponse> {
-    let till = read(state, move |conn| {
-        let till = tills::by_code(conn, &code)?;
-        sessions::require_open(conn, &till)?;
-        Ok::<_, SalesError>(till)
-    })
-    .await?;
+    let till = in_session(state, code).await?;
     Ok(page.respond(status, cash_page(&page.ctx, &till, form, errors)))
 }
 
@@ -333,12 +338,7 @@ async fn render_close(
     errors: &FormErrors,
     status: StatusCode,
 ) -> AppResult<HttpResponse> {
-    let till = read(state, move |conn| {
-        let till = tills::by_code(conn, &code)?;
-        sessions::require_open(conn, &till)?;
-        Ok::<_, SalesError>(till)
-    })
-    .await?;
+    let till = in_session(state, code).await?;
     Ok(page.respond(status, close_page(&page.ctx, &till, counted, errors)))
 }
 
