@@ -63,6 +63,39 @@ async fn screenshots_of_the_pages() {
         client.goto(&server.at(path)).await.unwrap();
         shot(name).await;
     }
+    // The till with yesterday's demo sales, a session open and a basket scanned.
+    let owner = server
+        .db
+        .read(|conn| db::accounts::users::find_by_username(conn, "marie"))
+        .unwrap()
+        .unwrap();
+    let codes: Vec<String> = server
+        .db
+        .write(|conn| -> Result<Vec<String>, sales::SalesError> {
+            sales::demo::fill(conn, now, owner.id)?;
+            sales::sessions::open(conn, "T01", db::Money::from_cents(15_000), owner.id, now)?;
+            let found = inventory::catalogue::products::search(
+                conn,
+                &inventory::catalogue::products::Search {
+                    limit: 4,
+                    ..Default::default()
+                },
+            )?;
+            Ok(found.into_iter().filter_map(|p| p.barcodes.first().cloned()).collect())
+        })
+        .unwrap();
+    client.goto(&server.at("/till/T01")).await.unwrap();
+    let field = client.active_element().await.unwrap();
+    for code in codes.iter().chain(codes.first()) {
+        field
+            .send_keys(&comptoir_e2e::browser::scanned(code))
+            .await
+            .unwrap();
+    }
+    tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+    shot("till").await;
+    client.goto(&server.at("/till/T01/report")).await.unwrap();
+    shot("till-x-report").await;
     client.goto(&server.at("/nowhere")).await.unwrap();
     shot("not-found").await;
     browser.close().await;
