@@ -49,7 +49,7 @@ struct NavLink {
     role: Role,
 }
 
-const NAV_LINKS: [NavLink; 8] = [
+const NAV_LINKS: [NavLink; 9] = [
     NavLink {
         href: "/",
         label: Msg::NavDashboard,
@@ -60,6 +60,12 @@ const NAV_LINKS: [NavLink; 8] = [
         href: "/products",
         label: Msg::NavProducts,
         role: Role::Cashier,
+    },
+    // back office sales: the tickets, and from there the cash sessions.
+    NavLink {
+        href: "/sales",
+        label: Msg::NavSales,
+        role: Role::Manager,
     },
     NavLink {
         href: "/suppliers",
@@ -213,9 +219,11 @@ mod tests {
         assert!(!cashier.contains("/suppliers"));
         assert!(!cashier.contains("/purchase-orders"));
         assert!(!cashier.contains("/stocktakes"));
+        assert!(!cashier.contains("/sales"));
         let manager = render(&signed_in(Lang::En, Role::Manager));
         assert!(manager.contains(
-            "<li><a href=\"/products\">Products</a></li><li><a href=\"/suppliers\">Suppliers</a></li>\
+            "<li><a href=\"/products\">Products</a></li><li><a href=\"/sales\">Sales</a></li>\
+             <li><a href=\"/suppliers\">Suppliers</a></li>\
              <li><a href=\"/purchase-orders\">Orders</a></li><li><a href=\"/stocktakes\">Stocktakes</a></li>\
              <li><a href=\"/settings\">Settings</a></li><li><a href=\"/account\">My account</a></li>"
         ));
