@@ -10,6 +10,8 @@ mod products;
 mod products_common;
 mod purchasing;
 mod receiving;
+mod sales;
+mod sessions;
 mod settings;
 mod setup;
 mod stocktakes;
@@ -34,6 +36,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     settings::configure(cfg);
     valuation::configure(cfg);
     account::configure(cfg);
+    // back office sales
+    sales::configure(cfg);
+    sessions::configure(cfg);
 }
 
 /// Runs a read on the database off the async workers.
