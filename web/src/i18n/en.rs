@@ -700,7 +700,5 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::ReportCash => "Cash in the drawer",
         Msg::CashIn => "Cash in",
         Msg::CashOut => "Cash out",
-        Msg::SalesTodayTitle => "Today's sales",
-        Msg::SalesTodayLink => "See the sales",
     }
 }

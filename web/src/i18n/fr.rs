@@ -755,7 +755,5 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::ReportCash => "Espèces dans le tiroir",
         Msg::CashIn => "Entrées d’espèces",
         Msg::CashOut => "Sorties d’espèces",
-        Msg::SalesTodayTitle => "Ventes du jour",
-        Msg::SalesTodayLink => "Voir les ventes",
     }
 }

@@ -650,6 +650,4 @@ pub enum Msg {
     ReportCash,
     CashIn,
     CashOut,
-    SalesTodayTitle,
-    SalesTodayLink,
 }
