@@ -15,6 +15,8 @@ use std::future::Future;
 use std::pin::Pin;
 
 const FLASH_COOKIE: &str = "comptoir_flash";
+/// The code of [`FlashNote::DuplicatePrinted`], before its copy number.
+const DUPLICATE_PRINTED: &str = "duplicate-printed";
 
 /// The page context of this request.
 pub struct Page {
@@ -138,10 +140,18 @@ pub enum FlashNote {
     LocationSaved,
     VatScheduled,
     ScaleSaved,
+    // back office sales
+    TillCreated,
+    TillSaved,
+    ShopSaved,
+    TicketPrinted,
+    /// A reprint, with its copy number (the cookie carries `duplicate-printed-3`).
+    DuplicatePrinted(u32),
 }
 
 impl FlashNote {
-    const ALL: [FlashNote; 27] = [
+    /// The notes without data ([`FlashNote::DuplicatePrinted`] is read apart).
+    const ALL: [FlashNote; 31] = [
         FlashNote::Welcome,
         FlashNote::UserCreated,
         FlashNote::UserSaved,
@@ -170,6 +180,11 @@ impl FlashNote {
         FlashNote::LocationSaved,
         FlashNote::VatScheduled,
         FlashNote::ScaleSaved,
+        // back office sales
+        FlashNote::TillCreated,
+        FlashNote::TillSaved,
+        FlashNote::ShopSaved,
+        FlashNote::TicketPrinted,
     ];
 
     fn code(self) -> &'static str {
@@ -202,10 +217,30 @@ impl FlashNote {
             FlashNote::LocationSaved => "location-saved",
             FlashNote::VatScheduled => "vat-scheduled",
             FlashNote::ScaleSaved => "scale-saved",
+            // back office sales
+            FlashNote::TillCreated => "till-created",
+            FlashNote::TillSaved => "till-saved",
+            FlashNote::ShopSaved => "shop-saved",
+            FlashNote::TicketPrinted => "ticket-printed",
+            FlashNote::DuplicatePrinted(_) => DUPLICATE_PRINTED,
+        }
+    }
+
+    /// What the cookie holds: the code, and a reprint's copy number.
+    fn cookie_value(self) -> String {
+        match self {
+            FlashNote::DuplicatePrinted(copy) => format!("{DUPLICATE_PRINTED}-{copy}"),
+            other => other.code().to_owned(),
         }
     }
 
     fn from_code(code: &str) -> Option<FlashNote> {
+        if let Some(copy) = code
+            .strip_prefix(DUPLICATE_PRINTED)
+            .and_then(|rest| rest.strip_prefix('-'))
+        {
+            return copy.parse().ok().map(FlashNote::DuplicatePrinted);
+        }
         FlashNote::ALL.into_iter().find(|n| n.code() == code)
     }
 
@@ -239,20 +274,30 @@ impl FlashNote {
             FlashNote::LocationSaved => Msg::FlashLocationSaved,
             FlashNote::VatScheduled => Msg::FlashVatScheduled,
             FlashNote::ScaleSaved => Msg::FlashScaleSaved,
+            // back office sales
+            FlashNote::TillCreated => Msg::FlashTillCreated,
+            FlashNote::TillSaved => Msg::FlashTillSaved,
+            FlashNote::ShopSaved => Msg::FlashShopSaved,
+            FlashNote::TicketPrinted => Msg::FlashTicketPrinted,
+            FlashNote::DuplicatePrinted(_) => Msg::FlashDuplicatePrinted,
         }
     }
 
     fn flash(self, lang: Lang) -> Flash {
+        let copy = match self {
+            FlashNote::DuplicatePrinted(copy) => copy.to_string(),
+            _ => String::new(),
+        };
         Flash {
             kind: FlashKind::Success,
-            text: ::web::i18n::t(lang, self.msg()).to_owned(),
+            text: ::web::i18n::tf(lang, self.msg(), &[("copy", &copy)]),
         }
     }
 }
 
 /// 303 to `location`, with a message for the next page.
 pub fn redirect_with(location: &str, note: FlashNote) -> HttpResponse {
-    let cookie = Cookie::build(FLASH_COOKIE, note.code())
+    let cookie = Cookie::build(FLASH_COOKIE, note.cookie_value())
         .path("/")
         .http_only(true)
         .finish();
@@ -266,4 +311,25 @@ pub fn redirect(location: &str) -> HttpResponse {
     HttpResponse::SeeOther()
         .insert_header(("Location", location))
         .finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_note_comes_back_from_its_cookie_with_a_reprint_s_number() {
+        for note in FlashNote::ALL {
+            assert_eq!(FlashNote::from_code(&note.cookie_value()), Some(note));
+        }
+        let reprint = FlashNote::DuplicatePrinted(3);
+        assert_eq!(reprint.cookie_value(), "duplicate-printed-3");
+        assert_eq!(FlashNote::from_code("duplicate-printed-3"), Some(reprint));
+        assert_eq!(FlashNote::from_code("duplicate-printed-x"), None);
+        assert_eq!(FlashNote::from_code("duplicate-printed"), None);
+        assert_eq!(
+            reprint.flash(Lang::Fr).text,
+            "Duplicata n°\u{a0}3 envoyé à l’imprimante."
+        );
+    }
 }

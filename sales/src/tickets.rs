@@ -344,18 +344,41 @@ pub fn list(conn: &mut DbConn, filter: &Filter) -> Result<Vec<Summary>> {
             tickets::created_at,
         ))
         .load(conn)?;
-    Ok(rows
-        .into_iter()
-        .map(|r| Summary {
-            id: r.0,
-            uuid: r.1,
-            till_code: r.2,
-            number: r.3,
-            kind: r.4,
-            training: r.5,
-            cashier_name: r.6,
-            total: Money::from_cents(r.7),
-            created_at: r.8,
-        })
-        .collect())
+    Ok(rows.into_iter().map(summary_from).collect())
+}
+
+/// The refunds made of ticket `id`, oldest first.
+pub fn refunds_of(conn: &mut DbConn, id: i64) -> Result<Vec<Summary>> {
+    let rows: Vec<SummaryRow> = tickets::table
+        .inner_join(tills::table)
+        .inner_join(users::table.on(users::id.eq(tickets::cashier_id)))
+        .filter(tickets::refund_of.eq(id))
+        .order(tickets::created_at.asc())
+        .select((
+            tickets::id,
+            tickets::uuid,
+            tills::code,
+            tickets::number,
+            tickets::kind,
+            tickets::training,
+            users::display_name,
+            tickets::total,
+            tickets::created_at,
+        ))
+        .load(conn)?;
+    Ok(rows.into_iter().map(summary_from).collect())
+}
+
+fn summary_from(r: SummaryRow) -> Summary {
+    Summary {
+        id: r.0,
+        uuid: r.1,
+        till_code: r.2,
+        number: r.3,
+        kind: r.4,
+        training: r.5,
+        cashier_name: r.6,
+        total: Money::from_cents(r.7),
+        created_at: r.8,
+    }
 }

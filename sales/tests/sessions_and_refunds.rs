@@ -165,6 +165,18 @@ fn refunds_give_back_what_was_sold_once() {
             refund::refund(conn, &refund_of(&fx, &sale, None), now()),
             Err(SalesError::NothingToRefund(_))
         ));
+        // The ticket lists its refunds, oldest first; a refund has none.
+        let refunds = sales::tickets::refunds_of(conn, sale.id).unwrap();
+        let numbers: Vec<i64> = refunds.iter().map(|r| r.number).collect();
+        assert_eq!(numbers, [first.number, rest.number]);
+        assert_eq!(refunds[0].uuid, first.uuid);
+        assert_eq!(refunds[0].kind, "refund");
+        assert_eq!(refunds[1].total, eur("-30.30"));
+        assert!(
+            sales::tickets::refunds_of(conn, rest.id)
+                .unwrap()
+                .is_empty()
+        );
         // A refund cannot itself be refunded.
         assert!(matches!(
             refund::refund(conn, &refund_of(&fx, &rest, None), now()),

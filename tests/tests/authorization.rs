@@ -34,29 +34,29 @@ async fn pages_and_api_answer_each_role_as_they_should() {
             })
             .unwrap_or_else(|e| panic!("[{label}] fixture category: {e}"));
         let category_page = format!("/settings/categories/{category}");
-        // Till T01 with an open session, so that its forms answer.
-        server
+        // back office sales: a ticket on till T01, printed to a file.
+        let paper = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let printer = format!("file:{}", paper.path().join("printer").display());
+        let ticket = server
             .db
-            .write(|conn| -> Result<(), sales::SalesError> {
-                let shop = sales::shops::main_shop(conn)?;
+            .write(|conn| -> Result<_, sales::SalesError> {
+                let fx = sales::testing::setup(conn);
                 let fields = sales::tills::TillFields {
                     code: "T01",
-                    name: "Caisse",
-                    printer: None,
+                    name: "Caisse principale",
+                    printer: Some(&printer),
                     printer_columns: 42,
                     drawer_on_cash: true,
                 };
-                sales::tills::create(conn, shop.id(), &fields, server.clock.now_naive())?;
-                sales::sessions::open(
-                    conn,
-                    "T01",
-                    db::Money::ZERO,
-                    owner.id,
-                    server.clock.now_naive(),
-                )?;
-                Ok(())
+                sales::tills::update(conn, "T01", &fields, true, sales::testing::now())?;
+                Ok(sales::testing::SaleBuilder::new(&fx)
+                    .product(fx.honey, "1")
+                    .pay(sales::tickets::PaymentMethod::Card, "8.90")
+                    .done(conn))
             })
-            .unwrap_or_else(|e| panic!("[{label}] fixture till: {e}"));
+            .unwrap_or_else(|e| panic!("[{label}] fixture sale: {e}"));
+        let ticket_page = format!("/sales/{}", ticket.uuid);
+        let session_page = format!("/sessions/{}", ticket.session_id);
 
         let get_pages: Vec<(String, Option<Role>)> = vec![
             ("/".into(), Some(Role::Cashier)),
@@ -85,6 +85,18 @@ async fn pages_and_api_answer_each_role_as_they_should() {
             ("/settings/vat".into(), Some(Role::Owner)),
             ("/settings/scales".into(), Some(Role::Owner)),
             ("/stock/valuation".into(), Some(Role::Manager)),
+            // back office sales
+            ("/settings/tills".into(), Some(Role::Owner)),
+            ("/settings/tills/T01".into(), Some(Role::Owner)),
+            ("/settings/shop".into(), Some(Role::Owner)),
+            ("/sales".into(), Some(Role::Manager)),
+            (
+                "/sales?day=2026-11-25&training=on".into(),
+                Some(Role::Manager),
+            ),
+            (ticket_page.clone(), Some(Role::Manager)),
+            ("/sessions".into(), Some(Role::Manager)),
+            (session_page.clone(), Some(Role::Manager)),
             ("/api/v1/openapi.json".into(), None),
             ("/static/till.js".into(), None),
             ("/till/T01".into(), Some(Role::Cashier)),
@@ -114,6 +126,11 @@ async fn pages_and_api_answer_each_role_as_they_should() {
             ("/till/T01/open".into(), Some(Role::Cashier)),
             ("/till/T01/cash".into(), Some(Role::Cashier)),
             ("/till/T01/close".into(), Some(Role::Cashier)),
+            // back office sales
+            ("/settings/tills".into(), Some(Role::Owner)),
+            ("/settings/tills/T01".into(), Some(Role::Owner)),
+            ("/settings/shop".into(), Some(Role::Owner)),
+            (format!("{ticket_page}/print"), Some(Role::Manager)),
         ];
         let who = [
             (None, None),

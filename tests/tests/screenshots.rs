@@ -81,7 +81,10 @@ async fn screenshots_of_the_pages() {
                     ..Default::default()
                 },
             )?;
-            Ok(found.into_iter().filter_map(|p| p.barcodes.first().cloned()).collect())
+            Ok(found
+                .into_iter()
+                .filter_map(|p| p.barcodes.first().cloned())
+                .collect())
         })
         .unwrap();
     client.goto(&server.at("/till/T01")).await.unwrap();

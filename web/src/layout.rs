@@ -49,7 +49,7 @@ struct NavLink {
     role: Role,
 }
 
-const NAV_LINKS: [NavLink; 9] = [
+const NAV_LINKS: [NavLink; 10] = [
     NavLink {
         href: "/",
         label: Msg::NavDashboard,
@@ -65,6 +65,12 @@ const NAV_LINKS: [NavLink; 9] = [
         href: "/products",
         label: Msg::NavProducts,
         role: Role::Cashier,
+    },
+    // back office sales: the tickets, and from there the cash sessions.
+    NavLink {
+        href: "/sales",
+        label: Msg::NavSales,
+        role: Role::Manager,
     },
     NavLink {
         href: "/suppliers",
@@ -218,9 +224,11 @@ mod tests {
         assert!(!cashier.contains("/suppliers"));
         assert!(!cashier.contains("/purchase-orders"));
         assert!(!cashier.contains("/stocktakes"));
+        assert!(!cashier.contains("/sales"));
         let manager = render(&signed_in(Lang::En, Role::Manager));
         assert!(manager.contains(
-            "<li><a href=\"/products\">Products</a></li><li><a href=\"/suppliers\">Suppliers</a></li>\
+            "<li><a href=\"/products\">Products</a></li><li><a href=\"/sales\">Sales</a></li>\
+             <li><a href=\"/suppliers\">Suppliers</a></li>\
              <li><a href=\"/purchase-orders\">Orders</a></li><li><a href=\"/stocktakes\">Stocktakes</a></li>\
              <li><a href=\"/settings\">Settings</a></li><li><a href=\"/account\">My account</a></li>"
         ));

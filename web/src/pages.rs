@@ -8,6 +8,7 @@ pub mod login;
 pub mod products;
 pub mod purchasing;
 pub mod reorder;
+pub mod sales;
 pub mod settings;
 pub mod setup;
 pub mod stocktakes;

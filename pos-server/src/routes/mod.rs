@@ -10,6 +10,8 @@ mod products;
 mod products_common;
 mod purchasing;
 mod receiving;
+mod sales;
+mod sessions;
 mod settings;
 mod setup;
 mod stocktakes;
@@ -36,6 +38,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     valuation::configure(cfg);
     till::configure(cfg);
     account::configure(cfg);
+    // back office sales
+    sales::configure(cfg);
+    sessions::configure(cfg);
 }
 
 /// Runs a read on the database off the async workers.

@@ -4,6 +4,8 @@
 pub mod categories;
 pub mod locations;
 pub mod scales;
+pub mod shop;
+pub mod tills;
 pub mod vat;
 
 use db::Role;
@@ -13,12 +15,15 @@ use crate::i18n::Msg;
 use crate::layout::{PageCtx, page};
 
 /// The settings pages, and the least role that may open each.
-pub const SETTINGS_LINKS: [(&str, Msg, Role); 5] = [
+pub const SETTINGS_LINKS: [(&str, Msg, Role); 7] = [
     ("/settings/categories", Msg::CategoriesTitle, Role::Manager),
     ("/stock/valuation", Msg::ValuationTitle, Role::Manager),
     ("/settings/locations", Msg::LocationsTitle, Role::Owner),
     ("/settings/vat", Msg::VatTitle, Role::Owner),
     ("/settings/scales", Msg::ScaleTitle, Role::Owner),
+    // back office sales
+    ("/settings/shop", Msg::ShopTitle, Role::Owner),
+    ("/settings/tills", Msg::TillsTitle, Role::Owner),
 ];
 
 pub fn settings_page(ctx: &PageCtx) -> Markup {
@@ -62,5 +67,7 @@ mod tests {
         assert!(!html.contains("/settings/vat"));
         assert!(!html.contains("/settings/locations"));
         assert!(!html.contains("/settings/scales"));
+        assert!(!html.contains("/settings/shop"));
+        assert!(!html.contains("/settings/tills"));
     }
 }
