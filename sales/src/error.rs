@@ -57,6 +57,20 @@ pub enum SalesError {
     Db(#[from] DbError),
 }
 
+impl SalesError {
+    /// A unique constraint refused the write: for a ticket, its till-chosen
+    /// id was taken meanwhile by a post on another till (same id twice).
+    pub fn is_unique_violation(&self) -> bool {
+        matches!(
+            self,
+            SalesError::Db(DbError::Query(diesel::result::Error::DatabaseError(
+                diesel::result::DatabaseErrorKind::UniqueViolation,
+                _
+            )))
+        )
+    }
+}
+
 impl From<diesel::result::Error> for SalesError {
     fn from(e: diesel::result::Error) -> Self {
         SalesError::Db(DbError::Query(e))

@@ -74,3 +74,47 @@ fn concurrent_sales_are_numbered_without_gaps() {
         assert_eq!(checked.tickets, 30);
     });
 }
+
+#[test]
+fn one_id_posted_at_once_on_two_tills_makes_one_ticket() {
+    db::testing::each_backend(|db, _| {
+        let fx = db
+            .write(|conn| {
+                let fx = setup(conn);
+                let shop = sales::shops::main_shop(conn)?;
+                sales::testing::till(conn, shop.id(), "T02");
+                sales::sessions::open(conn, "T02", db::Money::ZERO, fx.cashier, now())?;
+                Ok::<_, SalesError>(fx)
+            })
+            .unwrap();
+        let sale = SaleBuilder::new(&fx)
+            .scan(&fx.honey_code)
+            .pay(Cash, "10")
+            .sale;
+        let barrier = Arc::new(Barrier::new(2));
+        let handles: Vec<_> = ["T01", "T02"]
+            .into_iter()
+            .map(|till| {
+                let (db, mut sale, barrier) = (db.clone(), sale.clone(), barrier.clone());
+                sale.till = till.into();
+                std::thread::spawn(move || {
+                    barrier.wait();
+                    db.write(|conn| sale::complete(conn, &sale, now()))
+                })
+            })
+            .collect();
+        let results: Vec<_> = handles.into_iter().map(|h| h.join().unwrap()).collect();
+        let made = results
+            .iter()
+            .filter(|r| matches!(r, Ok(Completed::New(_))))
+            .count();
+        assert_eq!(made, 1, "one ticket");
+        // The other either saw it, or was refused by the unique id (the API
+        // then answers with the ticket that was made).
+        assert!(results.iter().all(|r| match r {
+            Ok(_) => true,
+            Err(e) => e.is_unique_violation(),
+        }));
+        assert!(db.read(verify_all).unwrap().is_ok());
+    });
+}

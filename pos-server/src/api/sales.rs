@@ -6,7 +6,7 @@ use super::tills::VatOut;
 use crate::auth::approval::{ApprovalIn, approver};
 use crate::auth::{AnyRole, ApiAuthed, ApiJson, ManagerRole};
 use crate::error::{AppError, AppResult, ErrorKind};
-use crate::routes::{read, write};
+use crate::routes::{attempt_write, read, write};
 use crate::state::AppState;
 use ::web::i18n::Msg;
 use actix_web::web::{self, Json};
@@ -276,12 +276,26 @@ pub async fn create(
         approved_by,
         day: state.local(now).date(),
     };
-    let (completed, out) = write(&state, move |conn| {
+    let uuid = sale.uuid.clone();
+    let outcome = attempt_write(&state, move |conn| {
         let completed = sale::complete(conn, &sale, now)?;
         let is_new = matches!(completed, Completed::New(_));
         Ok::<_, SalesError>((is_new, ticket_out(conn, completed.into_ticket())?))
     })
     .await?;
+    let (completed, out) = match outcome {
+        Ok(done) => done,
+        // The same id posted at once for two tills: the other post made it.
+        Err(e) if e.is_unique_violation() => {
+            let out = read(&state, move |conn| {
+                let ticket = tickets::by_uuid(conn, &uuid)?;
+                ticket_out(conn, ticket)
+            })
+            .await?;
+            (false, out)
+        }
+        Err(e) => return Err(e.into()),
+    };
     Ok(if completed {
         HttpResponse::Created().json(out)
     } else {
