@@ -361,11 +361,12 @@
     api('POST', '/sales', saleBody()).then(function (res) {
       busy = false;
       if (res.ok) { done(res.data); return; }
-      if (res.status === 403 && res.data && res.data.error && !approval) {
-        say(errorText(res));
+      say(errorText(res));
+      if (res.status === 403 && !approval) {
         askApproval(complete);
       } else {
-        say(errorText(res));
+        // A refused PIN is asked again on the next try.
+        approval = null;
       }
       render();
     }, function () {
