@@ -58,8 +58,8 @@ pub fn check_prefix(conn: &mut DbConn, prefix: &str) -> Result<()> {
 
 /// The shop's card prefix, checked against the scale prefixes in force.
 pub fn prefix(conn: &mut DbConn) -> Result<String> {
-    let prefix = db::settings::get(conn, CARD_PREFIX_KEY)?
-        .unwrap_or_else(|| DEFAULT_CARD_PREFIX.to_owned());
+    let prefix =
+        db::settings::get(conn, CARD_PREFIX_KEY)?.unwrap_or_else(|| DEFAULT_CARD_PREFIX.to_owned());
     check_prefix(conn, &prefix)?;
     Ok(prefix)
 }
@@ -274,7 +274,10 @@ pub fn customer_by_card(conn: &mut DbConn, scanned: &str) -> Result<Option<Custo
     let Some(card) = find(conn, number)? else {
         return Ok(None);
     };
-    let Some(owner) = card.customer_id.filter(|_| card.status() == CardStatus::Active) else {
+    let Some(owner) = card
+        .customer_id
+        .filter(|_| card.status() == CardStatus::Active)
+    else {
         return Ok(None);
     };
     let customer = fiche::resolve(conn, owner)?;

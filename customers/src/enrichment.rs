@@ -279,6 +279,10 @@ pub fn spend_by_category(conn: &mut DbConn, customer_id: i64) -> Result<Vec<Cate
             amount: Money::from_cents(amount),
         })
         .collect();
-    list.sort_by(|a, b| b.amount.cmp(&a.amount).then(a.category_id.cmp(&b.category_id)));
+    list.sort_by(|a, b| {
+        b.amount
+            .cmp(&a.amount)
+            .then(a.category_id.cmp(&b.category_id))
+    });
     Ok(list)
 }

@@ -21,7 +21,8 @@ use diesel::prelude::*;
 use serde_json::{Value, json};
 
 /// The wording of the withdrawal written when a person is anonymised.
-pub const ERASURE_TEXT: &str = "Effacement des données personnelles à la demande de la personne ou en fin de conservation";
+pub const ERASURE_TEXT: &str =
+    "Effacement des données personnelles à la demande de la personne ou en fin de conservation";
 
 /// Everything held on customer `id` (and the fiches merged into it): the
 /// fiche, the consents' history, the cards, the points' ledger, the figures,

@@ -51,7 +51,9 @@ pub fn duplicates(conn: &mut DbConn, limit: i64) -> Result<Vec<DuplicatePair>> {
         DuplicateReason::SameNameAndPostcode,
     ];
     for reason in reasons {
-        let left = usize::try_from(limit).unwrap_or(0).saturating_sub(pairs.len());
+        let left = usize::try_from(limit)
+            .unwrap_or(0)
+            .saturating_sub(pairs.len());
         if left == 0 {
             break;
         }
@@ -72,16 +74,14 @@ pub fn duplicates(conn: &mut DbConn, limit: i64) -> Result<Vec<DuplicatePair>> {
             DuplicateReason::SamePhone => {
                 base.filter(a.field(customers::phone).eq(b.field(customers::phone)))
             }
-            DuplicateReason::SameNameAndPostcode => {
-                base.filter(a.field(customers::match_key).eq(b.field(customers::match_key)))
-            }
+            DuplicateReason::SameNameAndPostcode => base.filter(
+                a.field(customers::match_key)
+                    .eq(b.field(customers::match_key)),
+            ),
         };
         let found: Vec<(i64, i64)> = query.load(conn)?;
         for (first, second) in found {
-            if !pairs
-                .iter()
-                .any(|p| p.first == first && p.second == second)
-            {
+            if !pairs.iter().any(|p| p.first == first && p.second == second) {
                 pairs.push(DuplicatePair {
                     first,
                     second,
@@ -229,11 +229,7 @@ fn merged_fields(k: &Customer, r: &Customer, at: NaiveDateTime) -> fiche::Fiche 
     let from = if has_address { k } else { r };
     let mut notes: Vec<String> = k.notes.iter().cloned().collect();
     if r.notes.is_some() || !extra.is_empty() {
-        let mut block = format!(
-            "[Fiche n°{} fusionnée le {}]",
-            r.id,
-            at.format("%d/%m/%Y")
-        );
+        let mut block = format!("[Fiche n°{} fusionnée le {}]", r.id, at.format("%d/%m/%Y"));
         for line in r.notes.iter().chain(extra.iter()) {
             block.push('\n');
             block.push_str(line);

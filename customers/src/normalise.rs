@@ -184,18 +184,24 @@ pub fn postcode(raw: Option<&str>, country: &str) -> Result<Option<String>> {
 pub fn tags<S: AsRef<str>>(raw: &[S]) -> Result<Option<String>> {
     let mut kept: Vec<String> = Vec::new();
     for tag in raw {
-        let tag = tag.as_ref().split_whitespace().collect::<Vec<_>>().join(" ");
+        let tag = tag
+            .as_ref()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         if tag.is_empty() {
             continue;
         }
-        if tag.contains(',') || tag.chars().count() > TAG_MAX || tag.chars().any(char::is_control)
-        {
+        if tag.contains(',') || tag.chars().count() > TAG_MAX || tag.chars().any(char::is_control) {
             return Err(CustomerError::InvalidTag {
                 field: "tags",
                 value: tag,
             });
         }
-        if !kept.iter().any(|k| db::text::fold(k) == db::text::fold(&tag)) {
+        if !kept
+            .iter()
+            .any(|k| db::text::fold(k) == db::text::fold(&tag))
+        {
             kept.push(tag);
         }
     }

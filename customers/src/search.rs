@@ -28,18 +28,15 @@ pub fn search(conn: &mut DbConn, text: &str, limit: i64) -> Result<Vec<Customer>
         .trim_start_matches('+')
         .chars()
         .all(|c| c.is_ascii_digit() || " .-/()\u{a0}".contains(c));
-    if phone_like && digits.len() == 13 {
-        if let Some(customer) = cards::customer_by_card(conn, &digits)? {
-            return Ok(vec![customer]);
-        }
+    if phone_like
+        && digits.len() == 13
+        && let Some(customer) = cards::customer_by_card(conn, &digits)?
+    {
+        return Ok(vec![customer]);
     }
     if phone_like && let Some(e164) = normalise::parse_phone(text, "FR") {
         let found = live()
-            .filter(
-                customers::phone
-                    .eq(&e164)
-                    .or(customers::phone2.eq(&e164)),
-            )
+            .filter(customers::phone.eq(&e164).or(customers::phone2.eq(&e164)))
             .order((customers::search_text.asc(), customers::id.asc()))
             .limit(limit)
             .select(Customer::as_select())

@@ -104,7 +104,11 @@ impl Tickets {
         at: NaiveDateTime,
     ) -> i64 {
         self.number += 1;
-        let kind = if refund_of.is_some() { "refund" } else { "sale" };
+        let kind = if refund_of.is_some() {
+            "refund"
+        } else {
+            "sale"
+        };
         diesel::insert_into(tickets::table)
             .values((
                 tickets::uuid.eq(format!("test-{}-{}", self.till, self.number)),

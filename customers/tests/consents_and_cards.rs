@@ -1,7 +1,5 @@
 //! Consents per channel and loyalty cards, on both backends.
 
-#![expect(clippy::unwrap_used, reason = "tests fail loudly")]
-
 use customers::cards::{self, CARD_PREFIX_KEY};
 use customers::consents::{self, NewConsent};
 use customers::kinds::{Basis, CardStatus, Channel, ConsentSource};
@@ -27,10 +25,38 @@ fn consents_are_a_history_whose_latest_row_counts() {
         let state = consents::current(conn, c.id).unwrap();
         assert!(state.email.is_none() && !state.granted(Channel::Email));
 
-        consents::record(conn, c.id, &consent(Channel::Email, true, Basis::Explicit), Some(cashier), days_ago(10)).unwrap();
-        consents::record(conn, c.id, &consent(Channel::Sms, true, Basis::SoftOptIn), None, days_ago(9)).unwrap();
-        consents::record(conn, c.id, &consent(Channel::Post, true, Basis::Informed), None, days_ago(8)).unwrap();
-        let withdrawn = consents::record(conn, c.id, &consent(Channel::Email, false, Basis::Explicit), None, now()).unwrap();
+        consents::record(
+            conn,
+            c.id,
+            &consent(Channel::Email, true, Basis::Explicit),
+            Some(cashier),
+            days_ago(10),
+        )
+        .unwrap();
+        consents::record(
+            conn,
+            c.id,
+            &consent(Channel::Sms, true, Basis::SoftOptIn),
+            None,
+            days_ago(9),
+        )
+        .unwrap();
+        consents::record(
+            conn,
+            c.id,
+            &consent(Channel::Post, true, Basis::Informed),
+            None,
+            days_ago(8),
+        )
+        .unwrap();
+        let withdrawn = consents::record(
+            conn,
+            c.id,
+            &consent(Channel::Email, false, Basis::Explicit),
+            None,
+            now(),
+        )
+        .unwrap();
         assert!(!withdrawn.granted);
 
         let state = consents::current(conn, c.id).unwrap();
@@ -41,9 +67,18 @@ fn consents_are_a_history_whose_latest_row_counts() {
         let history = consents::history(conn, c.id).unwrap();
         assert_eq!(history.len(), 4);
         assert_eq!(history[0].user_id, Some(cashier.0));
-        assert_eq!(history[0].text_shown.as_deref(), Some("J'accepte de recevoir les offres de la boutique."));
+        assert_eq!(
+            history[0].text_shown.as_deref(),
+            Some("J'accepte de recevoir les offres de la boutique.")
+        );
         let audit = db::audit::for_entity(conn, "customer", &c.id.to_string()).unwrap();
-        assert_eq!(audit.iter().filter(|a| a.action == "customer.consent").count(), 4);
+        assert_eq!(
+            audit
+                .iter()
+                .filter(|a| a.action == "customer.consent")
+                .count(),
+            4
+        );
     });
 }
 
@@ -63,8 +98,17 @@ fn consent_bases_follow_the_channel() {
         }
         // A withdrawal is always explicit.
         assert!(matches!(
-            consents::record(conn, c.id, &consent(Channel::Sms, false, Basis::SoftOptIn), None, now()),
-            Err(CustomerError::BasisNotAllowed { channel: "sms", basis: "soft_opt_in" })
+            consents::record(
+                conn,
+                c.id,
+                &consent(Channel::Sms, false, Basis::SoftOptIn),
+                None,
+                now()
+            ),
+            Err(CustomerError::BasisNotAllowed {
+                channel: "sms",
+                basis: "soft_opt_in"
+            })
         ));
         let mut no_text = consent(Channel::Email, true, Basis::Explicit);
         no_text.text_shown = Some("  ".into());
@@ -88,32 +132,53 @@ fn card_numbers_carry_the_prefix_and_a_check_digit() {
         let c = customer(conn, "Hélène", "Dupont");
         assert!(cards::customer_by_card(conn, &first).unwrap().is_none());
         cards::assign(conn, &first, c.id, None, now()).unwrap();
-        assert_eq!(cards::customer_by_card(conn, &format!(" {first}\n")).unwrap().unwrap().id, c.id);
+        assert_eq!(
+            cards::customer_by_card(conn, &format!(" {first}\n"))
+                .unwrap()
+                .unwrap()
+                .id,
+            c.id
+        );
 
         // Another prefix, as long as the scales do not print it.
         cards::set_prefix(conn, "27", None, now()).unwrap();
-        assert_eq!(cards::next_number(conn, now()).unwrap(), with_check_digit("270000000001").unwrap());
+        assert_eq!(
+            cards::next_number(conn, now()).unwrap(),
+            with_check_digit("270000000001").unwrap()
+        );
         for clash in ["21", "22", "23", "24"] {
-            assert!(matches!(
-                cards::set_prefix(conn, clash, None, now()),
-                Err(CustomerError::CardPrefixClash { .. })
-            ), "{clash}");
+            assert!(
+                matches!(
+                    cards::set_prefix(conn, clash, None, now()),
+                    Err(CustomerError::CardPrefixClash { .. })
+                ),
+                "{clash}"
+            );
         }
         for bad in ["30", "2", "290", "ab", "19"] {
-            assert!(matches!(
-                cards::set_prefix(conn, bad, None, now()),
-                Err(CustomerError::InvalidCardPrefix { .. })
-            ), "{bad}");
+            assert!(
+                matches!(
+                    cards::set_prefix(conn, bad, None, now()),
+                    Err(CustomerError::InvalidCardPrefix { .. })
+                ),
+                "{bad}"
+            );
         }
         // The scales start printing 27: the card prefix now clashes and no card is numbered.
-        ScaleRules::from_lists("21 27", "23").unwrap().save(conn, None, now()).unwrap();
+        ScaleRules::from_lists("21 27", "23")
+            .unwrap()
+            .save(conn, None, now())
+            .unwrap();
         assert!(matches!(
             cards::next_number(conn, now()),
             Err(CustomerError::CardPrefixClash { prefix }) if prefix == "27"
         ));
         db::settings::remove(conn, CARD_PREFIX_KEY).unwrap();
         assert_eq!(cards::prefix(conn).unwrap(), "29");
-        assert_eq!(cards::next_number(conn, now()).unwrap(), with_check_digit("290000000003").unwrap());
+        assert_eq!(
+            cards::next_number(conn, now()).unwrap(),
+            with_check_digit("290000000003").unwrap()
+        );
     });
 }
 
@@ -124,10 +189,16 @@ fn pre_printed_cards_are_filed_when_first_scanned() {
         let paul = customer(conn, "Paul", "Martin");
         let printed = with_check_digit("290000500001").unwrap();
         let card = cards::assign(conn, &printed, helene.id, None, now()).unwrap();
-        assert_eq!((card.customer_id, card.status()), (Some(helene.id), CardStatus::Active));
+        assert_eq!(
+            (card.customer_id, card.status()),
+            (Some(helene.id), CardStatus::Active)
+        );
         assert_eq!(card.assigned_at, Some(now()));
         // Scanning it again for the same person changes nothing.
-        assert_eq!(cards::assign(conn, &printed, helene.id, None, now()).unwrap(), card);
+        assert_eq!(
+            cards::assign(conn, &printed, helene.id, None, now()).unwrap(),
+            card
+        );
         assert!(matches!(
             cards::assign(conn, &printed, paul.id, None, now()),
             Err(CustomerError::CardTaken { .. })
@@ -137,7 +208,11 @@ fn pre_printed_cards_are_filed_when_first_scanned() {
             cards::assign(conn, &other, helene.id, None, now()),
             Err(CustomerError::HasCard { number }) if number == printed
         ));
-        let wrong_digit = format!("{}{}", &printed[..12], (printed.as_bytes()[12] - b'0' + 1) % 10);
+        let wrong_digit = format!(
+            "{}{}",
+            &printed[..12],
+            (printed.as_bytes()[12] - b'0' + 1) % 10
+        );
         assert!(matches!(
             cards::assign(conn, &wrong_digit, paul.id, None, now()),
             Err(CustomerError::InvalidCardNumber { .. })
@@ -156,7 +231,10 @@ fn pre_printed_cards_are_filed_when_first_scanned() {
             Err(CustomerError::NotFound(999_999))
         ));
         // The next allocated number comes after the pre-printed ones.
-        assert_eq!(cards::next_number(conn, now()).unwrap(), with_check_digit("290000500002").unwrap());
+        assert_eq!(
+            cards::next_number(conn, now()).unwrap(),
+            with_check_digit("290000500002").unwrap()
+        );
     });
 }
 
@@ -165,7 +243,13 @@ fn a_replaced_card_stays_on_file_and_no_longer_finds_anyone() {
     db::testing::each_conn(|conn, _| {
         let helene = customer(conn, "Hélène", "Dupont");
         assert!(matches!(
-            cards::replace(conn, helene.id, &with_check_digit("290000000009").unwrap(), None, now()),
+            cards::replace(
+                conn,
+                helene.id,
+                &with_check_digit("290000000009").unwrap(),
+                None,
+                now()
+            ),
             Err(CustomerError::NoCard)
         ));
         let old = cards::next_number(conn, now()).unwrap();
@@ -174,17 +258,28 @@ fn a_replaced_card_stays_on_file_and_no_longer_finds_anyone() {
         let card = cards::replace(conn, helene.id, &new, None, now()).unwrap();
         assert_eq!(card.number, new);
         assert!(cards::customer_by_card(conn, &old).unwrap().is_none());
-        assert_eq!(cards::customer_by_card(conn, &new).unwrap().unwrap().id, helene.id);
+        assert_eq!(
+            cards::customer_by_card(conn, &new).unwrap().unwrap().id,
+            helene.id
+        );
         let all = cards::of_customer(conn, helene.id).unwrap();
         assert_eq!(
-            all.iter().map(|c| (c.number.clone(), c.status())).collect::<Vec<_>>(),
-            vec![(old.clone(), CardStatus::Replaced), (new.clone(), CardStatus::Active)]
+            all.iter()
+                .map(|c| (c.number.clone(), c.status()))
+                .collect::<Vec<_>>(),
+            vec![
+                (old.clone(), CardStatus::Replaced),
+                (new.clone(), CardStatus::Active)
+            ]
         );
         // A replaced card cannot be handed out again.
         let paul = customer(conn, "Paul", "Martin");
         assert!(matches!(
             cards::assign(conn, &old, paul.id, None, now()),
-            Err(CustomerError::CardNotActive { status: "replaced", .. })
+            Err(CustomerError::CardNotActive {
+                status: "replaced",
+                ..
+            })
         ));
         // Nor given to an anonymised person.
         gdpr::anonymise(conn, paul.id, None, now()).unwrap();
@@ -193,6 +288,10 @@ fn a_replaced_card_stays_on_file_and_no_longer_finds_anyone() {
             cards::assign(conn, &spare, paul.id, None, now()),
             Err(CustomerError::Anonymised(_))
         ));
-        assert!(cards::customer_by_card(conn, "not a card").unwrap().is_none());
+        assert!(
+            cards::customer_by_card(conn, "not a card")
+                .unwrap()
+                .is_none()
+        );
     });
 }

@@ -1,8 +1,6 @@
 //! Points and what the till's tickets teach the file: sales, spending, refunds
 //! and the figures, on both backends.
 
-#![expect(clippy::unwrap_used, reason = "tests fail loudly")]
-
 use customers::enrichment::{self, record_sale};
 use customers::kinds::PointsReason;
 use customers::points::{self, PointsRules};
@@ -33,8 +31,14 @@ fn the_points_rule() {
         double.save(conn, None, now()).unwrap();
         assert_eq!(PointsRules::load(conn).unwrap(), double);
         for bad in [
-            PointsRules { points_per_euro: -1, ..double },
-            PointsRules { point_value: Money::ZERO, ..double },
+            PointsRules {
+                points_per_euro: -1,
+                ..double
+            },
+            PointsRules {
+                point_value: Money::ZERO,
+                ..double
+            },
         ] {
             assert!(matches!(
                 bad.save(conn, None, now()),
@@ -95,15 +99,27 @@ fn a_sale_then_its_refunds() {
         // Spending more than the balance is refused and writes nothing.
         let t3 = tickets.ticket(conn, Some(c.id), eur("5.00"), None, now());
         let err = record_sale(conn, &facts(c.id, t3, "5.00", 36)).unwrap_err();
-        assert!(matches!(err, CustomerError::NotEnoughPoints { needed: 36, available: 35 }));
+        assert!(matches!(
+            err,
+            CustomerError::NotEnoughPoints {
+                needed: 36,
+                available: 35
+            }
+        ));
         let after = fiche::get(conn, c.id).unwrap();
-        assert_eq!((after.visits, after.total_spent, after.points), (2, 5550, 35));
+        assert_eq!(
+            (after.visits, after.total_spent, after.points),
+            (2, 5550, 35)
+        );
 
         let stats = enrichment::stats(conn, c.id).unwrap();
         assert_eq!(stats.visits, 2);
         assert_eq!(stats.total_spent, eur("55.50"));
         assert_eq!(stats.average_basket, eur("27.75"));
-        assert_eq!((stats.first_visit, stats.last_visit), (Some(days_ago(10)), Some(days_ago(2))));
+        assert_eq!(
+            (stats.first_visit, stats.last_visit),
+            (Some(days_ago(10)), Some(days_ago(2)))
+        );
         assert_eq!(stats.points, 35);
         assert_eq!(
             stats
@@ -187,12 +203,21 @@ fn manual_adjustments_and_anonymised_customers() {
         let manager = user(conn, "martin");
         let mut tickets = Tickets::new(conn, manager);
         let c = customer(conn, "Hélène", "Dupont");
-        assert_eq!(points::adjust(conn, c.id, 50, Some(manager), now()).unwrap(), 50);
+        assert_eq!(
+            points::adjust(conn, c.id, 50, Some(manager), now()).unwrap(),
+            50
+        );
         assert!(matches!(
             points::adjust(conn, c.id, -51, Some(manager), now()),
-            Err(CustomerError::NotEnoughPoints { needed: 51, available: 50 })
+            Err(CustomerError::NotEnoughPoints {
+                needed: 51,
+                available: 50
+            })
         ));
-        assert_eq!(points::adjust(conn, c.id, -50, Some(manager), now()).unwrap(), 0);
+        assert_eq!(
+            points::adjust(conn, c.id, -50, Some(manager), now()).unwrap(),
+            0
+        );
         let t1 = tickets.ticket(conn, Some(c.id), eur("20"), None, now());
         record_sale(conn, &facts(c.id, t1, "20", 0)).unwrap();
 
