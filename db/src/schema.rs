@@ -83,6 +83,63 @@ diesel::table! {
 }
 
 diesel::table! {
+    customer_category_spend (id) {
+        id -> BigInt,
+        customer_id -> BigInt,
+        category_id -> Nullable<BigInt>,
+        amount -> BigInt,
+    }
+}
+
+diesel::table! {
+    customer_consents (id) {
+        id -> BigInt,
+        customer_id -> BigInt,
+        channel -> Text,
+        granted -> Bool,
+        basis -> Text,
+        source -> Text,
+        text_shown -> Nullable<Text>,
+        at -> Timestamp,
+        user_id -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    customers (id) {
+        id -> BigInt,
+        civility -> Nullable<Text>,
+        first_name -> Nullable<Text>,
+        last_name -> Nullable<Text>,
+        company -> Nullable<Text>,
+        email -> Nullable<Text>,
+        phone -> Nullable<Text>,
+        phone2 -> Nullable<Text>,
+        address_line1 -> Nullable<Text>,
+        address_line2 -> Nullable<Text>,
+        postcode -> Nullable<Text>,
+        city -> Nullable<Text>,
+        country -> Text,
+        birth_date -> Nullable<Date>,
+        language -> Text,
+        notes -> Nullable<Text>,
+        tags -> Nullable<Text>,
+        source -> Text,
+        search_text -> Text,
+        match_key -> Nullable<Text>,
+        visits -> BigInt,
+        total_spent -> BigInt,
+        first_visit -> Nullable<Timestamp>,
+        last_visit -> Nullable<Timestamp>,
+        points -> BigInt,
+        anonymised_at -> Nullable<Timestamp>,
+        merged_into -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     goods_receipt_lines (id) {
         id -> BigInt,
         receipt_id -> BigInt,
@@ -132,6 +189,30 @@ diesel::table! {
         kind -> Text,
         succeeded -> Bool,
         at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    loyalty_cards (id) {
+        id -> BigInt,
+        number -> Text,
+        customer_id -> Nullable<BigInt>,
+        status -> Text,
+        assigned_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    points_ledger (id) {
+        id -> BigInt,
+        customer_id -> BigInt,
+        delta -> BigInt,
+        reason -> Text,
+        ticket_id -> Nullable<BigInt>,
+        balance_after -> BigInt,
+        at -> Timestamp,
+        user_id -> Nullable<BigInt>,
     }
 }
 
@@ -443,6 +524,10 @@ diesel::joinable!(cash_movements -> users (user_id));
 diesel::joinable!(cash_sessions -> tills (till_id));
 diesel::joinable!(closures -> cash_sessions (session_id));
 diesel::joinable!(closures -> tills (till_id));
+diesel::joinable!(customer_category_spend -> categories (category_id));
+diesel::joinable!(customer_category_spend -> customers (customer_id));
+diesel::joinable!(customer_consents -> customers (customer_id));
+diesel::joinable!(customer_consents -> users (user_id));
 diesel::joinable!(goods_receipt_lines -> goods_receipts (receipt_id));
 diesel::joinable!(goods_receipt_lines -> products (product_id));
 diesel::joinable!(goods_receipts -> locations (location_id));
@@ -450,6 +535,10 @@ diesel::joinable!(goods_receipts -> purchase_orders (order_id));
 diesel::joinable!(goods_receipts -> users (received_by));
 diesel::joinable!(held_tickets -> tills (till_id));
 diesel::joinable!(held_tickets -> users (user_id));
+diesel::joinable!(loyalty_cards -> customers (customer_id));
+diesel::joinable!(points_ledger -> customers (customer_id));
+diesel::joinable!(points_ledger -> tickets (ticket_id));
+diesel::joinable!(points_ledger -> users (user_id));
 diesel::joinable!(products -> categories (category_id));
 diesel::joinable!(products -> suppliers (preferred_supplier_id));
 diesel::joinable!(purchase_order_lines -> products (product_id));
@@ -489,11 +578,16 @@ diesel::allow_tables_to_appear_in_same_query!(
     cash_sessions,
     categories,
     closures,
+    customer_category_spend,
+    customer_consents,
+    customers,
     goods_receipt_lines,
     goods_receipts,
     held_tickets,
     locations,
     login_attempts,
+    loyalty_cards,
+    points_ledger,
     products,
     purchase_order_lines,
     purchase_orders,
