@@ -240,3 +240,26 @@ pub(crate) fn post(conn: &mut DbConn, m: &Move) -> Result<i64> {
         .execute(conn)?;
     Ok(balance_after)
 }
+
+/// What a ticket did to its customer's points: earned (negative when a refund
+/// took them back) and the balance after it; None when it moved no points.
+pub fn for_ticket(conn: &mut DbConn, ticket_id: i64) -> Result<Option<(i64, i64)>> {
+    let rows: Vec<(i64, String, i64)> = points_ledger::table
+        .filter(points_ledger::ticket_id.eq(ticket_id))
+        .order(points_ledger::id.asc())
+        .select((
+            points_ledger::delta,
+            points_ledger::reason,
+            points_ledger::balance_after,
+        ))
+        .load(conn)?;
+    let Some(last) = rows.last() else {
+        return Ok(None);
+    };
+    let earned = rows
+        .iter()
+        .filter(|(_, reason, _)| reason != PointsReason::Spent.as_str())
+        .map(|(delta, _, _)| delta)
+        .sum();
+    Ok(Some((earned, last.2)))
+}

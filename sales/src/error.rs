@@ -1,3 +1,4 @@
+use customers::CustomerError;
 use db::{DbError, Money, Quantity};
 use inventory::InventoryError;
 use thiserror::Error;
@@ -51,6 +52,10 @@ pub enum SalesError {
     NothingToRefund(String),
     #[error("a training ticket and a real one cannot be mixed")]
     TrainingMismatch,
+    #[error("unknown loyalty card {0:?}")]
+    UnknownCard(String),
+    #[error(transparent)]
+    Customer(CustomerError),
     #[error(transparent)]
     Inventory(#[from] InventoryError),
     #[error(transparent)]
@@ -68,6 +73,15 @@ impl SalesError {
                 _
             )))
         )
+    }
+}
+
+impl From<CustomerError> for SalesError {
+    fn from(e: CustomerError) -> Self {
+        match e {
+            CustomerError::Db(db) => SalesError::Db(db),
+            other => SalesError::Customer(other),
+        }
     }
 }
 

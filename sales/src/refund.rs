@@ -247,6 +247,10 @@ pub fn refund(conn: &mut DbConn, refund: &NewRefund, at: NaiveDateTime) -> Resul
         }]
     };
     let back: Vec<(i64, i64)> = lines.iter().map(|l| (l.product_id, -l.quantity)).collect();
+    let products: Vec<(i64, Money)> = lines
+        .iter()
+        .map(|l| (l.product_id, Money::from_cents(l.total)))
+        .collect();
     let written = write_ticket(
         conn,
         &till,
@@ -277,6 +281,30 @@ pub fn refund(conn: &mut DbConn, refund: &NewRefund, at: NaiveDateTime) -> Resul
             refund.cashier,
             at,
         )?;
+        if let Some(customer_id) = customer_id {
+            let mut categories = Vec::with_capacity(products.len());
+            for (product_id, amount) in products {
+                let category = inventory::catalogue::products::get(conn, product_id)?.category_id;
+                categories.push((category, amount));
+            }
+            // Points paid back as points; spending and earned points taken back.
+            let points_back = if refund.method == PaymentMethod::Loyalty {
+                total
+            } else {
+                Money::ZERO
+            };
+            sale::enrich(
+                conn,
+                customer_id,
+                written.id,
+                total,
+                points_back,
+                categories,
+                refund_of,
+                refund.cashier,
+                at,
+            )?;
+        }
     }
     Ok(sale::Completed::New(tickets::get(conn, written.id)?))
 }

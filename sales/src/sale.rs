@@ -355,8 +355,61 @@ pub fn complete(conn: &mut DbConn, sale: &NewSale, at: NaiveDateTime) -> Result<
             sale.cashier,
             at,
         )?;
+        if let Some(customer_id) = sale.customer_id {
+            let lines: Vec<(Option<i64>, Money)> = priced
+                .iter()
+                .zip(&shares)
+                .map(|(p, share)| (p.product.category_id, p.net() - *share))
+                .collect();
+            let points_paid: Money = sale
+                .payments
+                .iter()
+                .filter(|p| p.method == PaymentMethod::Loyalty)
+                .map(|p| p.amount)
+                .sum();
+            enrich(
+                conn,
+                customer_id,
+                written.id,
+                total,
+                points_paid,
+                lines,
+                None,
+                sale.cashier,
+                at,
+            )?;
+        }
     }
     Ok(Completed::New(tickets::get(conn, written.id)?))
+}
+
+/// The customer's record follows the ticket, in its transaction: visits,
+/// spending, categories, points earned and points paid with.
+#[expect(clippy::too_many_arguments, reason = "the facts of one ticket")]
+pub(crate) fn enrich(
+    conn: &mut DbConn,
+    customer_id: i64,
+    ticket_id: i64,
+    total: Money,
+    points_paid: Money,
+    categories: Vec<(Option<i64>, Money)>,
+    refund_of: Option<i64>,
+    user: UserId,
+    at: NaiveDateTime,
+) -> Result<customers::enrichment::SaleOutcome> {
+    let rules = customers::points::PointsRules::load(conn)?;
+    let points = rules.points_for(Money::from_cents(points_paid.cents().abs()));
+    let facts = customers::enrichment::SaleFacts {
+        customer_id,
+        ticket_id,
+        total,
+        points_spent: if points_paid.is_negative() { -points } else { points },
+        categories,
+        refund_of,
+        at,
+        user_id: Some(i64::from(user)),
+    };
+    Ok(customers::enrichment::record_sale(conn, &facts)?)
 }
 
 /// One stock movement per line of ticket `number` on `till`, on the sales

@@ -102,6 +102,9 @@ pub struct Ticket {
     pub lines: Vec<TicketLine>,
     pub vat: Vec<VatShare>,
     pub payments: Vec<Payment>,
+    /// Points earned on this ticket (negative when a refund took them back)
+    /// and the customer's balance after it.
+    pub loyalty: Option<(i64, i64)>,
 }
 
 impl Ticket {
@@ -190,7 +193,12 @@ pub fn get(conn: &mut DbConn, id: i64) -> Result<Ticket> {
             reference: p.reference,
         })
         .collect();
+    let loyalty = match fields.customer_id {
+        Some(_) => customers::points::for_ticket(conn, id)?,
+        None => None,
+    };
     Ok(Ticket {
+        loyalty,
         id,
         uuid: fields.uuid,
         till_id: fields.till_id,

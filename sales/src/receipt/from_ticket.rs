@@ -2,7 +2,7 @@
 //! sold, the VAT table and the payments.
 
 use super::model::{
-    LineDiscount, PaymentRow, Receipt, ReceiptLine, ShopHeader, TicketKind as ReceiptKind, VatRow,
+    CustomerBlock, LineDiscount, PaymentRow, Receipt, ReceiptLine, ShopHeader, TicketKind as ReceiptKind, VatRow,
 };
 use crate::error::Result;
 use crate::pricing::Discount;
@@ -11,6 +11,22 @@ use crate::tickets::{self, Ticket, TicketKind};
 use crate::tills;
 use chrono::NaiveDateTime;
 use db::{DbConn, Money};
+
+/// The loyalty card's block: who, which card, the points.
+fn customer_block(conn: &mut DbConn, ticket: &Ticket) -> Result<Option<CustomerBlock>> {
+    let Some(customer_id) = ticket.customer_id else {
+        return Ok(None);
+    };
+    let customer = customers::fiche::get(conn, customer_id)?;
+    let card = customers::cards::active_card(conn, customer_id)?;
+    let (earned, balance) = ticket.loyalty.unwrap_or((0, customer.points));
+    Ok(Some(CustomerBlock {
+        name: customer.display_name(),
+        card_number: card.map(|c| c.number).unwrap_or_default(),
+        points_earned: earned,
+        points_balance: balance,
+    }))
+}
 
 /// The receipt of `ticket`; `duplicate` is the copy number of a reprint;
 /// `local` turns stored UTC times into the shop's wall clock.
@@ -91,7 +107,7 @@ pub fn build(
             })
             .collect(),
         change: ticket.change,
-        customer: None,
+        customer: customer_block(conn, ticket)?,
         barcode: ticket.reference(),
         duplicate,
     })
