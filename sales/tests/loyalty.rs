@@ -2,6 +2,8 @@
 //! record and earns points in the sale's transaction, points pay, a refund takes
 //! back what the sale gave, and the receipt shows the card and the points.
 
+
+#![expect(clippy::unwrap_used, reason = "fixture helpers fail loudly")]
 use customers::{cards, fiche, points};
 use db::schema::tickets as tickets_t;
 use diesel::prelude::*;
