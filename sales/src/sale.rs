@@ -403,7 +403,11 @@ pub(crate) fn enrich(
         customer_id,
         ticket_id,
         total,
-        points_spent: if points_paid.is_negative() { -points } else { points },
+        points_spent: if points_paid.is_negative() {
+            -points
+        } else {
+            points
+        },
         categories,
         refund_of,
         at,

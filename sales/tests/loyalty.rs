@@ -2,7 +2,6 @@
 //! record and earns points in the sale's transaction, points pay, a refund takes
 //! back what the sale gave, and the receipt shows the card and the points.
 
-
 #![expect(clippy::unwrap_used, reason = "fixture helpers fail loudly")]
 use customers::{cards, fiche, points};
 use db::schema::tickets as tickets_t;
@@ -36,7 +35,10 @@ fn a_sale_with_a_card_enriches_the_customer_and_earns_points() {
         assert_eq!(ticket.loyalty, Some((21, 21)));
         assert_eq!(ticket.customer_id, Some(customer));
         let record = fiche::get(conn, customer).unwrap();
-        assert_eq!((record.visits, record.total_spent, record.points), (1, 2140, 21));
+        assert_eq!(
+            (record.visits, record.total_spent, record.points),
+            (1, 2140, 21)
+        );
         let receipt = from_ticket::build(conn, &ticket, None, |t| t).unwrap();
         let block = receipt.customer.unwrap();
         assert_eq!(block.name, "Hélène Dupont");
@@ -80,7 +82,11 @@ fn a_sale_with_a_card_enriches_the_customer_and_earns_points() {
         assert_eq!(back.customer_id, Some(customer));
         let record = fiche::get(conn, customer).unwrap();
         assert_eq!(record.total_spent, 890, "only the second sale is left");
-        assert_eq!(back.loyalty.map(|l| l.0), Some(-8), "the points it can take back");
+        assert_eq!(
+            back.loyalty.map(|l| l.0),
+            Some(-8),
+            "the points it can take back"
+        );
         assert!(record.points >= 0);
     });
 }
@@ -95,18 +101,27 @@ fn points_short_of_the_payment_refuse_the_sale_and_write_nothing() {
                 Ok::<_, SalesError>((fx, customer))
             })
             .unwrap();
-        let mut sale = SaleBuilder::new(&fx).scan(&fx.honey_code).pay(Loyalty, "8.90");
+        let mut sale = SaleBuilder::new(&fx)
+            .scan(&fx.honey_code)
+            .pay(Loyalty, "8.90");
         sale.sale.customer_id = Some(customer);
         let refused = db.write(|conn| sale.post(conn));
         assert!(
             matches!(
                 refused,
-                Err(SalesError::Customer(customers::CustomerError::NotEnoughPoints { .. }))
+                Err(SalesError::Customer(
+                    customers::CustomerError::NotEnoughPoints { .. }
+                ))
             ),
             "{refused:?}"
         );
         let count: i64 = db
-            .read(|conn| tickets_t::table.count().get_result(conn).map_err(SalesError::from))
+            .read(|conn| {
+                tickets_t::table
+                    .count()
+                    .get_result(conn)
+                    .map_err(SalesError::from)
+            })
             .unwrap();
         assert_eq!(count, 0, "the whole sale rolled back");
         let record = db.read(|conn| fiche::get(conn, customer)).unwrap();

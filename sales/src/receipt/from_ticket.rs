@@ -2,7 +2,8 @@
 //! sold, the VAT table and the payments.
 
 use super::model::{
-    CustomerBlock, LineDiscount, PaymentRow, Receipt, ReceiptLine, ShopHeader, TicketKind as ReceiptKind, VatRow,
+    CustomerBlock, LineDiscount, PaymentRow, Receipt, ReceiptLine, ShopHeader,
+    TicketKind as ReceiptKind, VatRow,
 };
 use crate::error::Result;
 use crate::pricing::Discount;
