@@ -12,6 +12,20 @@ use fantoccini::Locator;
 use sales::tills::{self, TillFields};
 use sales::{SalesError, shops, tickets};
 
+/// A customer with a loyalty card; its number.
+fn card_holder(server: &TestServer) -> String {
+    let now = server.clock.now_naive();
+    server
+        .db
+        .write(|conn| -> Result<String, customers::CustomerError> {
+            let customer = customers::testing::customer(conn, "Hélène", "Dupont");
+            let number = customers::cards::next_number(conn, now)?;
+            customers::cards::assign(conn, &number, customer.id, None, now)?;
+            Ok(number)
+        })
+        .unwrap_or_else(|e| panic!("[{}] card: {e}", server.label()))
+}
+
 fn till(server: &TestServer) {
     let now = server.clock.now_naive();
     server
@@ -39,6 +53,7 @@ async fn a_sale_typed_as_a_scanner_types_it_is_paid_in_cash() {
         let label = server.label();
         let goods = server.scan_goods();
         till(&server);
+        let card = card_holder(&server);
         server.add_user("camille", Role::Cashier, "password-c", None);
         client.delete_all_cookies().await.ok();
         client
@@ -114,6 +129,14 @@ async fn a_sale_typed_as_a_scanner_types_it_is_paid_in_cash() {
             "[{label}] {first}"
         );
 
+        // The customer's card: scanned like goods, it names the customer.
+        field
+            .send_keys(&scanned(&card))
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        let shown = wait_for_text(client, "Hélène Dupont").await;
+        assert!(shown.contains(&card), "[{label}] the card is attached");
+
         // Paid 100 € in cash: the change shows before completing.
         client
             .find(Locator::Id("pay-amount"))
@@ -138,6 +161,9 @@ async fn a_sale_typed_as_a_scanner_types_it_is_paid_in_cash() {
             "[{label}] the change, big"
         );
 
+        let earned = wait_for_text(client, "+59 points").await;
+        assert!(earned.contains("solde 59 points"), "[{label}] {earned}");
+
         // As stored: one ticket, its lines, the cash and the change, stock gone.
         let ticket = server
             .db
@@ -156,6 +182,12 @@ async fn a_sale_typed_as_a_scanner_types_it_is_paid_in_cash() {
         assert_eq!(ticket.payments[0].method, "cash", "[{label}]");
         assert_eq!(server.stock_of(goods.honey), "-3.000", "[{label}]");
         assert_eq!(server.stock_of(goods.tea), "-2.000", "[{label}]");
+        assert_eq!(ticket.loyalty, Some((59, 59)), "[{label}] points earned");
+        let record = server
+            .db
+            .read(|conn| customers::fiche::get(conn, ticket.customer_id.unwrap_or_default()))
+            .unwrap_or_else(|e| panic!("[{label}] customer: {e}"));
+        assert_eq!((record.visits, record.total_spent), (1, 5940), "[{label}]");
 
         // A scan starts the next sale at once: nothing typed is lost.
         client

@@ -14,6 +14,7 @@
   var csrf = root.dataset.csrf;
   var printMode = root.dataset.printMode;
   var emailOn = root.dataset.email === '1';
+  var cardPrefix = root.dataset.cardPrefix || '';
   var $ = function (id) { return document.getElementById(id); };
   var scan = $('scan');
   var linesEl = $('lines');
@@ -25,6 +26,7 @@
   var multiplier = null; // thousandths
   var training = false;
   var approval = null;
+  var customer = null;   // the card scanned for this sale: {number, name, points, points_value}
   var saleId = uuid();
   var lookups = Promise.resolve();
   var cache = {};
@@ -141,6 +143,11 @@
     $('pay-amount').placeholder = due > 0 ? apiMoney(due).replace('.', ',') : '';
     var ready = lines.length > 0 && !lines.some(function (l) { return l.pending || l.weigh; }) && due <= 0;
     $('complete').disabled = !ready;
+    $('customer').hidden = customer === null;
+    $('customer-text').textContent = customer === null ? '' : tf('customer', {
+      name: customer.name, card: customer.number, points: customer.points,
+      value: euros(parseFixed(customer.points_value, 2))
+    });
     $('multiplier').hidden = multiplier === null;
     $('multiplier').textContent = multiplier === null ? '' : tf('multiplier', { value: String(multiplier / 1000).replace('.', ',') });
   }
@@ -233,11 +240,23 @@
       };
     });
   }
+  // ---- the loyalty card: scanned like goods, it names the customer of the sale
+  function attachCard(number) {
+    api('GET', '/cards/' + encodeURIComponent(number)).then(function (res) {
+      if (!res.ok) { say(errorText(res)); return; }
+      customer = res.data;
+      render();
+    }, function () { say(T.offline); });
+  }
+  $('detach').addEventListener('click', function () { customer = null; render(); focusScan(); });
+
   function entry(raw) {
     say('');
     $('search-results').hidden = true;
     if (!raw) { return; }
-    if (/^[0-9]{4,}$/.test(raw)) {
+    if (cardPrefix && /^[0-9]{13}$/.test(raw) && raw.indexOf(cardPrefix) === 0) {
+      attachCard(raw);
+    } else if (/^[0-9]{4,}$/.test(raw)) {
       var mult = multiplier; multiplier = null;
       addScan(raw, mult);
     } else {
@@ -321,6 +340,7 @@
     var due = total() - paid();
     var amount = field.value.trim() ? parseFixed(field.value, 2) : due;
     if (amount === null || amount <= 0) { say(tf('badQuantity', { text: field.value })); return; }
+    if (b.dataset.method === 'loyalty' && customer === null) { say(T.needCard); return; }
     if (b.dataset.method !== 'cash' && amount > due) {
       say(tf('changeCashOnly', { amount: euros(Math.max(due, 0)) }));
       return;
@@ -349,6 +369,7 @@
     };
     if (ticketDiscount) { addDiscount(body, ticketDiscount); }
     if (approval) { body.approval = approval; }
+    if (customer) { body.customer_card = customer.number; }
     return body;
   }
   function addDiscount(target, d) {
@@ -397,6 +418,8 @@
     var change = parseFixed(ticket.change, 2);
     dialog.innerHTML = '<h2>' + esc(tf('done', { number: ticket.number })) + '</h2>' +
       (ticket.training ? '<p class="training-banner">FORMATION</p>' : '') +
+      (ticket.points_earned !== null && ticket.points_earned !== undefined ?
+        '<p id="points-earned">' + esc(tf('pointsEarned', { earned: ticket.points_earned, balance: ticket.points_balance })) + '</p>' : '') +
       (change > 0 ? '<p class="big-change">' + esc(T.change) + ' <output id="change-given">' + euros(change) + '</output></p>' : '') +
       '<p id="done-message" role="status"></p>' +
       '<p>' + (printMode === 'ask' ? esc(T.askPrint) + ' ' : '') +
@@ -428,7 +451,7 @@
     $('new-sale').focus();
   }
   function reset() {
-    lines = []; payments = []; ticketDiscount = null; multiplier = null; approval = null;
+    lines = []; payments = []; ticketDiscount = null; multiplier = null; approval = null; customer = null;
     saleId = uuid();
     say('');
     render();
@@ -453,7 +476,7 @@
   // ---- tickets on hold
   $('hold').addEventListener('click', function () {
     if (!lines.length) { return; }
-    var basket = { lines: lines.filter(function (l) { return !l.pending; }), ticketDiscount: ticketDiscount, training: training };
+    var basket = { lines: lines.filter(function (l) { return !l.pending; }), ticketDiscount: ticketDiscount, customer: customer };
     api('POST', '/tills/' + encodeURIComponent(till) + '/held', { basket: basket }).then(function (res) {
       if (res.ok) { reset(); say(res.data.label, 'info'); } else { say(errorText(res)); }
       focusScan();
@@ -481,6 +504,7 @@
           var basket = r.data.basket || {};
           lines = basket.lines || [];
           ticketDiscount = basket.ticketDiscount || null;
+          customer = basket.customer || null;
           render();
           focusScan();
         });

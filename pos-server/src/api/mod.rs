@@ -1,6 +1,7 @@
 //! The JSON API under `/api/v1`: bearer tokens, the JSON error shape, decimal
 //! strings, and its OpenAPI document generated from the code.
 
+mod cards;
 mod fields;
 mod me;
 pub(crate) mod openapi;
@@ -69,6 +70,7 @@ pub fn scope() -> actix_web::Scope {
         .route("/tills/{code}/held", web::get().to(tills::held))
         .route("/tills/{code}/held", web::post().to(tills::hold))
         .route("/held/{id}/take", web::post().to(tills::take))
+        .route("/cards/{number}", web::get().to(cards::get))
         .route("/sales", web::get().to(sales::list))
         .route("/sales", web::post().to(sales::create))
         .route("/sales/{id}", web::get().to(sales::get))

@@ -37,6 +37,7 @@ use utoipa::{Modify, OpenApi, ToSchema};
         super::tills::hold,
         super::tills::held,
         super::tills::take,
+        super::cards::get,
         super::sales::create,
         super::sales::get,
         super::sales::list,

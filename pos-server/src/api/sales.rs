@@ -69,7 +69,10 @@ pub struct TicketOut {
     pub lines: Vec<TicketLineOut>,
     pub payments: Vec<PaymentOut>,
     pub customer_id: Option<i64>,
+    /// Points the card earned on this ticket (negative: taken back by a refund).
     pub points_earned: Option<i64>,
+    /// The card's balance after this ticket.
+    pub points_balance: Option<i64>,
     /// The chain's hash of this ticket (empty for training tickets).
     pub hash: String,
 }
@@ -116,7 +119,8 @@ impl TicketOut {
                 })
                 .collect(),
             customer_id: ticket.customer_id,
-            points_earned: None,
+            points_earned: ticket.loyalty.map(|l| l.0),
+            points_balance: ticket.loyalty.map(|l| l.1),
             hash: ticket.hash,
         }
     }
@@ -167,6 +171,7 @@ pub struct SaleIn {
     /// A discount on the whole ticket.
     pub discount_percent: Option<String>,
     pub discount_amount: Option<String>,
+    /// The loyalty card scanned at the till: the sale is counted on its customer.
     pub customer_card: Option<String>,
     /// Training mode: marked FORMATION, kept out of totals, chains and stock.
     #[serde(default)]
@@ -223,16 +228,6 @@ fn sale_lines(lines: &[SaleLineIn]) -> Result<Vec<SaleLine>, AppError> {
         .collect()
 }
 
-fn unknown_card(card: Option<&str>) -> Result<(), AppError> {
-    // The customer file comes with its own issue: until then no card is known.
-    match card.map(str::trim).filter(|c| !c.is_empty()) {
-        Some(card) => {
-            Err(AppError::new(ErrorKind::Unprocessable, Msg::ErrUnknownCard).arg("card", card))
-        }
-        None => Ok(()),
-    }
-}
-
 /// Completes a sale in one transaction. The same `id` again answers 200 with
 /// the first ticket, unchanged.
 #[utoipa::path(post, path = "/api/v1/sales", tag = "till", security(("bearer" = [])), request_body = SaleIn,
@@ -261,7 +256,12 @@ pub async fn create(
         body.discount_percent.as_deref(),
         body.discount_amount.as_deref(),
     )?;
-    unknown_card(body.customer_card.as_deref())?;
+    let card = body
+        .customer_card
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(str::to_owned);
     let approved_by = approver(&req, &state, &caller.user, body.approval).await?;
     let now = state.clock.now_naive();
     let sale = NewSale {
@@ -278,6 +278,12 @@ pub async fn create(
     };
     let uuid = sale.uuid.clone();
     let outcome = attempt_write(&state, move |conn| {
+        let mut sale = sale;
+        if let Some(card) = card {
+            let customer = customers::cards::customer_by_card(conn, &card)?
+                .ok_or(SalesError::UnknownCard(card))?;
+            sale.customer_id = Some(customer.id);
+        }
         let completed = sale::complete(conn, &sale, now)?;
         let is_new = matches!(completed, Completed::New(_));
         Ok::<_, SalesError>((is_new, ticket_out(conn, completed.into_ticket())?))

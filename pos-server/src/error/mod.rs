@@ -3,6 +3,7 @@
 //! render the same `AppError` their own way (see `localize`).
 
 use ::web::i18n::{Lang, Msg, tf};
+mod customer_errors;
 mod inventory_errors;
 mod sales_errors;
 

@@ -113,6 +113,10 @@ impl From<&SalesError> for AppError {
                 conflict(Msg::ErrNothingToRefund).arg("ticket", ticket.clone())
             }
             SalesError::TrainingMismatch => conflict(Msg::ErrTrainingMismatch),
+            SalesError::UnknownCard(card) => {
+                unprocessable(Msg::ErrUnknownCard).arg("card", card.clone())
+            }
+            SalesError::Customer(customer) => AppError::from(customer),
             SalesError::Inventory(inventory) => AppError::from(inventory),
             SalesError::Db(db) => AppError::internal(db),
         }

@@ -88,10 +88,11 @@ async fn screen(
             Some(s) => display_name(conn, s.opened_by)?,
             None => String::new(),
         };
-        Ok((till, shop, session, opened_by))
+        let card_prefix = customers::cards::prefix(conn)?;
+        Ok((till, shop, session, opened_by, card_prefix))
     })
     .await?;
-    let (till, shop, session, opened_by) = found;
+    let (till, shop, session, opened_by, card_prefix) = found;
     let Some(session) = session else {
         return render_open(&state, &page, code, "", &FormErrors::new(), StatusCode::OK).await;
     };
@@ -104,6 +105,7 @@ async fn screen(
         email: state.config.smtp.is_some(),
         max_discount_percent: shop.max_discount_percent,
         refund_limit: shop.refund_limit,
+        card_prefix: &card_prefix,
     };
     Ok(page.ok(till_screen(&page.ctx, &view)))
 }

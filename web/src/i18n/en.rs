@@ -803,5 +803,41 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::ReportCash => "Cash in the drawer",
         Msg::CashIn => "Cash in",
         Msg::CashOut => "Cash out",
+        // customers
+        Msg::ErrCustomerNotFound => "Customer no. {id} not found.",
+        Msg::ErrCustomerName => "A customer needs a last name or a company.",
+        Msg::ErrCustomerTooLong => "{field}: at most {max} characters.",
+        Msg::ErrCustomerControl => "{field}: character not allowed.",
+        Msg::ErrCustomerEmail => "Invalid e-mail address: “{value}”.",
+        Msg::ErrCustomerPhone => "Invalid phone number: “{value}”.",
+        Msg::ErrCustomerPostcode => "Invalid postcode “{value}”: five digits in France.",
+        Msg::ErrCustomerCountry => "Unknown country “{value}” (two letters, such as FR).",
+        Msg::ErrCustomerBirthDate => "Implausible birth date: {value}.",
+        Msg::ErrCustomerValue => "{field}: unknown value “{value}”.",
+        Msg::ErrCustomerTag => "Invalid tag “{value}”: no commas, at most 40 characters.",
+        Msg::ErrCustomerAnonymised => "This customer was anonymised.",
+        Msg::ErrCustomerAlreadyAnonymised => "This customer is already anonymised.",
+        Msg::ErrCustomerMerged => "This customer was merged into customer no. {into}.",
+        Msg::ErrCustomerMergeSelf => "A customer cannot be merged into itself.",
+        Msg::ErrConsentBasis => "This basis cannot grant this channel.",
+        Msg::ErrConsentText => "An explicit consent keeps the text the customer was shown.",
+        Msg::ErrCardNumber => {
+            "Invalid card number “{value}”: thirteen digits with their check digit."
+        }
+        Msg::ErrCardPrefix => "Card {number} does not start with the card prefix ({prefix}).",
+        Msg::ErrCardPrefixInvalid => "Invalid card prefix “{prefix}”: two digits from 20 to 29.",
+        Msg::ErrCardPrefixClash => "Prefix {prefix} is a scale label prefix.",
+        Msg::ErrCardTaken => "Card {number} belongs to another customer.",
+        Msg::ErrCardNotActive => "Card {number} can no longer be used.",
+        Msg::ErrCardAlready => "This customer already has card {number}: replace it.",
+        Msg::ErrCardNone => "This customer has no card to replace.",
+        Msg::ErrCardExhausted => "No card number left with prefix {prefix}.",
+        Msg::ErrNotEnoughPoints => "Not enough points: {needed} needed, {available} available.",
+        Msg::ErrCustomerSetting => "Invalid setting {key}: “{value}”.",
+        // till script, loyalty
+        Msg::TillJsCustomer => "{name} — card {card} — {points} points ({value})",
+        Msg::TillJsPointsEarned => "+{earned} points, balance {balance} points",
+        Msg::TillJsNeedCard => "Paying with points needs the customer’s card: scan it first.",
+        Msg::TillJsDetach => "Remove the card",
     }
 }

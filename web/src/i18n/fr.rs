@@ -862,5 +862,53 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::ReportCash => "Espèces dans le tiroir",
         Msg::CashIn => "Entrées d’espèces",
         Msg::CashOut => "Sorties d’espèces",
+        // customers
+        Msg::ErrCustomerNotFound => "Client n° {id} introuvable.",
+        Msg::ErrCustomerName => "Un client a un nom de famille ou une société.",
+        Msg::ErrCustomerTooLong => "{field}\u{a0}: {max} caractères au plus.",
+        Msg::ErrCustomerControl => "{field}\u{a0}: caractère non autorisé.",
+        Msg::ErrCustomerEmail => "Adresse e-mail invalide\u{a0}: «\u{a0}{value}\u{a0}».",
+        Msg::ErrCustomerPhone => "Numéro de téléphone invalide\u{a0}: «\u{a0}{value}\u{a0}».",
+        Msg::ErrCustomerPostcode => {
+            "Code postal invalide «\u{a0}{value}\u{a0}»\u{a0}: cinq chiffres en France."
+        }
+        Msg::ErrCustomerCountry => "Pays inconnu «\u{a0}{value}\u{a0}» (deux lettres, comme FR).",
+        Msg::ErrCustomerBirthDate => "Date de naissance peu plausible\u{a0}: {value}.",
+        Msg::ErrCustomerValue => "{field}\u{a0}: valeur inconnue «\u{a0}{value}\u{a0}».",
+        Msg::ErrCustomerTag => {
+            "Étiquette invalide «\u{a0}{value}\u{a0}»\u{a0}: sans virgule, 40 caractères au plus."
+        }
+        Msg::ErrCustomerAnonymised => "Ce client a été anonymisé.",
+        Msg::ErrCustomerAlreadyAnonymised => "Ce client est déjà anonymisé.",
+        Msg::ErrCustomerMerged => "Ce client a été fusionné avec le client n° {into}.",
+        Msg::ErrCustomerMergeSelf => "Un client ne se fusionne pas avec lui-même.",
+        Msg::ErrConsentBasis => "Ce fondement ne permet pas d’accorder ce canal.",
+        Msg::ErrConsentText => "Un consentement explicite garde le texte montré au client.",
+        Msg::ErrCardNumber => {
+            "Numéro de carte invalide «\u{a0}{value}\u{a0}»\u{a0}: treize chiffres avec leur clé."
+        }
+        Msg::ErrCardPrefix => {
+            "La carte {number} ne commence pas par le préfixe des cartes ({prefix})."
+        }
+        Msg::ErrCardPrefixInvalid => {
+            "Préfixe de carte invalide «\u{a0}{prefix}\u{a0}»\u{a0}: deux chiffres de 20 à 29."
+        }
+        Msg::ErrCardPrefixClash => "Le préfixe {prefix} est celui d’étiquettes de balance.",
+        Msg::ErrCardTaken => "La carte {number} appartient à un autre client.",
+        Msg::ErrCardNotActive => "La carte {number} n’est plus utilisable.",
+        Msg::ErrCardAlready => "Ce client a déjà la carte {number}\u{a0}: remplacez-la.",
+        Msg::ErrCardNone => "Ce client n’a pas de carte à remplacer.",
+        Msg::ErrCardExhausted => "Plus aucun numéro de carte libre avec le préfixe {prefix}.",
+        Msg::ErrNotEnoughPoints => {
+            "Pas assez de points\u{a0}: {needed} nécessaires, {available} disponibles."
+        }
+        Msg::ErrCustomerSetting => "Réglage invalide {key}\u{a0}: «\u{a0}{value}\u{a0}».",
+        // till script, loyalty
+        Msg::TillJsCustomer => "{name} — carte {card} — {points} points ({value})",
+        Msg::TillJsPointsEarned => "+{earned} points, solde {balance} points",
+        Msg::TillJsNeedCard => {
+            "Le paiement en points demande la carte du client\u{a0}: scannez-la d’abord."
+        }
+        Msg::TillJsDetach => "Retirer la carte",
     }
 }

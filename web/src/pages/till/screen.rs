@@ -26,6 +26,8 @@ pub struct TillScreen<'a> {
     /// Hundredths of a percent.
     pub max_discount_percent: i64,
     pub refund_limit: Money,
+    /// The loyalty cards' EAN-13 prefix: a scan starting with it attaches a customer.
+    pub card_prefix: &'a str,
 }
 
 /// The payment method in words.
@@ -42,7 +44,11 @@ pub fn method_label(lang: Lang, method: &str) -> &'static str {
 }
 
 /// The texts the script shows, by key, in the page's language.
-const SCRIPT_TEXTS: [(&str, Msg); 41] = [
+const SCRIPT_TEXTS: [(&str, Msg); 45] = [
+    ("customer", Msg::TillJsCustomer),
+    ("pointsEarned", Msg::TillJsPointsEarned),
+    ("needCard", Msg::TillJsNeedCard),
+    ("detach", Msg::TillJsDetach),
     ("done", Msg::TillJsTicketDone),
     ("askPrint", Msg::TillJsAskPrint),
     ("print", Msg::TillJsPrint),
@@ -126,6 +132,7 @@ pub fn till_screen(ctx: &PageCtx, screen: &TillScreen<'_>) -> Markup {
                 data-email=(if screen.email { "1" } else { "0" })
                 data-max-discount=(screen.max_discount_percent)
                 data-refund-limit=(screen.refund_limit.cents())
+                data-card-prefix=(screen.card_prefix)
                 data-lang=(ctx.lang.code()) {
                 div.till-bar {
                     strong { (title) " — " (till.name) }
@@ -146,6 +153,11 @@ pub fn till_screen(ctx: &PageCtx, screen: &TillScreen<'_>) -> Markup {
                             span #multiplier .multiplier hidden {}
                         }
                         div #till-message .till-message role="alert" aria-live="assertive" {}
+                        div #customer .customer-block hidden {
+                            span #customer-text {}
+                            " "
+                            button #detach .button.button-secondary.small type="button" { (ctx.t(Msg::TillJsDetach)) }
+                        }
                         ul #search-results .search-results hidden {}
                         table.till-lines {
                             tbody #lines {}
