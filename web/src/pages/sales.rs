@@ -62,6 +62,7 @@ pub(crate) mod fixtures {
     pub fn ticket() -> Ticket {
         Ticket {
             id: 7,
+            loyalty: None,
             uuid: "0b7c3f9e-1111-4a2b-9c3d-123456789abc".into(),
             till_id: 1,
             till_code: "T01".into(),
