@@ -598,3 +598,59 @@ async fn bad_input_is_refused_in_french_and_writes_nothing() {
         assert_eq!(server.stock_of(goods.honey), "99.000", "[{label}]");
     }
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_refund_without_its_ticket_needs_a_managers_pin() {
+    for server in servers() {
+        let label = server.label();
+        let shop = shop(&server).await;
+        let body = |approval: Value| {
+            json!({
+                "id": "5a0c8f0e-6a1b-4c39-9d9e-000000000001",
+                "till": "T01",
+                "lines": [{"barcode": HONEY_CODE, "quantity": "2"}],
+                "method": "cash",
+                "approval": approval,
+            })
+        };
+        let (status, refused) = shop
+            .cashier
+            .post("/api/v1/refunds", body(Value::Null))
+            .await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "[{label}] {refused}");
+        assert!(
+            message(&refused).contains("sans ticket"),
+            "[{label}] {refused}"
+        );
+        let wrong = json!({"username": "martin", "pin": "0000"});
+        let (status, _) = shop.cashier.post("/api/v1/refunds", body(wrong)).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "[{label}]");
+        assert!(
+            shop.owner.numbers().await.is_empty(),
+            "[{label}] nothing written"
+        );
+        let right = json!({"username": "martin", "pin": "4321"});
+        let (status, refund) = shop
+            .cashier
+            .post("/api/v1/refunds", body(right.clone()))
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "[{label}] {refund}");
+        assert_eq!(
+            (refund["kind"].as_str(), refund["total"].as_str()),
+            (Some("refund"), Some("-17.80")),
+            "[{label}]"
+        );
+        assert_eq!(refund["refund_of"], Value::Null, "[{label}]");
+        assert_eq!(
+            server.stock_of(shop.goods.honey),
+            "102.000",
+            "[{label}] back on the shelf"
+        );
+        let (status, again) = shop.cashier.post("/api/v1/refunds", body(right)).await;
+        assert_eq!(
+            (status, again["number"].clone()),
+            (StatusCode::OK, refund["number"].clone()),
+            "[{label}]"
+        );
+    }
+}

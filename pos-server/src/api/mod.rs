@@ -77,6 +77,7 @@ pub fn scope() -> actix_web::Scope {
         .route("/sales/{id}/print", web::post().to(sales::print))
         .route("/sales/{id}/refund", web::post().to(sales::refund))
         .route("/sales/{id}/email", web::post().to(sales::email))
+        .route("/refunds", web::post().to(sales::blind_refund))
         .default_service(web::to(not_found))
 }
 

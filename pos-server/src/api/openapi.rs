@@ -44,6 +44,7 @@ use utoipa::{Modify, OpenApi, ToSchema};
         super::sales::print,
         super::sales::refund,
         super::sales::email,
+        super::sales::blind_refund,
     ),
     components(schemas(ErrorBody, ErrorDetail)),
     modifiers(&BearerAuth),

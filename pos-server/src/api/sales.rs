@@ -126,6 +126,15 @@ impl TicketOut {
     }
 }
 
+/// 201 for a ticket just made, 200 for one posted before under the same id.
+fn created_or_again(is_new: bool, out: &TicketOut) -> HttpResponse {
+    if is_new {
+        HttpResponse::Created().json(out)
+    } else {
+        HttpResponse::Ok().json(out)
+    }
+}
+
 /// The ticket with the original's UUID when it is a refund.
 fn ticket_out(conn: &mut db::DbConn, ticket: Ticket) -> Result<TicketOut, SalesError> {
     let refund_of = match ticket.refund_of {
@@ -302,11 +311,7 @@ pub async fn create(
         }
         Err(e) => return Err(e.into()),
     };
-    Ok(if completed {
-        HttpResponse::Created().json(out)
-    } else {
-        HttpResponse::Ok().json(out)
-    })
+    Ok(created_or_again(completed, &out))
 }
 
 /// One ticket by the UUID its till chose, or by the reference its receipt's
@@ -520,11 +525,7 @@ pub async fn refund(
         Ok::<_, SalesError>((is_new, ticket_out(conn, completed.into_ticket())?))
     })
     .await?;
-    Ok(if is_new {
-        HttpResponse::Created().json(out)
-    } else {
-        HttpResponse::Ok().json(out)
-    })
+    Ok(created_or_again(is_new, &out))
 }
 
 /// A refund line as asked: line id, product id, quantity.
@@ -567,6 +568,57 @@ fn resolve_refund_lines(
             Ok((line.id, quantity))
         })
         .collect()
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BlindRefundIn {
+    /// The counter-ticket's own UUID (posting it again returns it).
+    pub id: String,
+    /// Where the money goes back out.
+    pub till: String,
+    /// The goods brought back, named like at a sale.
+    pub lines: Vec<SaleLineIn>,
+    /// How the money goes back: `cash` by default.
+    pub method: Option<String>,
+    /// A manager's PIN: a refund without its ticket always needs one.
+    pub approval: Option<ApprovalIn>,
+    #[serde(default)]
+    pub training: bool,
+}
+
+/// Refunds goods without their ticket (a gift, a lost receipt): a manager
+/// approves; the goods go back to stock at today's price.
+#[utoipa::path(post, path = "/api/v1/refunds", tag = "till", security(("bearer" = [])), request_body = BlindRefundIn,
+    responses((status = 201, body = TicketOut), (status = 200, description = "this refund id was posted before", body = TicketOut),
+        (status = 403, description = "needs a manager's PIN", body = super::openapi::ErrorBody),
+        (status = 409, body = super::openapi::ErrorBody), (status = 422, body = super::openapi::ErrorBody)))]
+pub async fn blind_refund(
+    req: HttpRequest,
+    ApiJson { caller, body }: ApiJson<AnyRole, BlindRefundIn>,
+    state: web::Data<AppState>,
+) -> AppResult<HttpResponse> {
+    let method = method(body.method.as_deref().unwrap_or("cash"))?;
+    let lines = sale_lines(&body.lines)?;
+    let approved_by = approver(&req, &state, &caller.user, body.approval).await?;
+    let now = state.clock.now_naive();
+    let new = NewRefund {
+        uuid: body.id,
+        till: body.till,
+        cashier: caller.user.id,
+        of: RefundOf::Nothing { lines },
+        method,
+        approved_by,
+        training: body.training,
+        day: state.local(now).date(),
+    };
+    let (is_new, out) = write(&state, move |conn| {
+        let completed = refund::refund(conn, &new, now)?;
+        let is_new = matches!(completed, Completed::New(_));
+        Ok::<_, SalesError>((is_new, ticket_out(conn, completed.into_ticket())?))
+    })
+    .await?;
+    Ok(created_or_again(is_new, &out))
 }
 
 #[derive(Deserialize, ToSchema)]

@@ -839,5 +839,7 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::TillJsPointsEarned => "+{earned} points, balance {balance} points",
         Msg::TillJsNeedCard => "Paying with points needs the customer’s card: scan it first.",
         Msg::TillJsDetach => "Remove the card",
+        // till page, blind refund
+        Msg::TillRefundBlind => "Return without receipt",
     }
 }

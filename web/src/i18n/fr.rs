@@ -910,5 +910,7 @@ pub(super) fn text(msg: Msg) -> &'static str {
             "Le paiement en points demande la carte du client\u{a0}: scannez-la d’abord."
         }
         Msg::TillJsDetach => "Retirer la carte",
+        // till page, blind refund
+        Msg::TillRefundBlind => "Retour sans ticket",
     }
 }

@@ -786,4 +786,7 @@ pub enum Msg {
     TillJsPointsEarned,
     TillJsNeedCard,
     TillJsDetach,
+
+    // till page, blind refund
+    TillRefundBlind,
 }

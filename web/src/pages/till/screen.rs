@@ -189,6 +189,7 @@ pub fn till_screen(ctx: &PageCtx, screen: &TillScreen<'_>) -> Markup {
                             button #hold .button type="button" { (ctx.t(Msg::TillHold)) }
                             button #resume .button type="button" { (ctx.t(Msg::TillResume)) }
                             button #refund .button type="button" { (ctx.t(Msg::TillRefund)) }
+                            button #refund-blind .button.button-secondary type="button" { (ctx.t(Msg::TillRefundBlind)) }
                             button #cancel .button type="button" { (ctx.t(Msg::TillCancel)) }
                         }
                     }
