@@ -168,3 +168,22 @@ pub fn history(conn: &mut DbConn, customer_id: i64) -> Result<Vec<Consent>> {
         .select(Consent::as_select())
         .load(conn)?)
 }
+
+/// The wording of the consent boxes at the till and on the forms, recorded
+/// with each explicit yes as the exact text the person saw.
+pub fn standard_text(channel: Channel) -> &'static str {
+    match channel {
+        Channel::Email => {
+            "J’accepte de recevoir par e-mail les nouvelles et offres de la boutique. \
+             Je peux me désabonner à tout moment, par un lien dans chaque message."
+        }
+        Channel::Sms => {
+            "J’accepte de recevoir par SMS les offres de la boutique. \
+             Je peux me désabonner à tout moment en répondant STOP."
+        }
+        Channel::Post => {
+            "J’accepte de recevoir par courrier les nouvelles et offres de la boutique. \
+             Je peux refuser à tout moment."
+        }
+    }
+}

@@ -205,3 +205,101 @@ async fn a_sale_typed_as_a_scanner_types_it_is_paid_in_cash() {
     }
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_customer_enrols_at_the_till_during_a_sale() {
+    let browser = Browser::start().await;
+    let client = &browser.client;
+    for server in servers() {
+        let label = server.label();
+        server.scan_goods();
+        till(&server);
+        server.add_user("camille", Role::Cashier, "password-c", None);
+        server.add_user("gerant", Role::Manager, "password-g", None);
+        client.delete_all_cookies().await.ok();
+        client
+            .goto(&server.at("/login"))
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        fill(client, "username", "camille").await;
+        fill(client, "password", "password-c").await;
+        submit(client).await;
+        wait_for_text(client, "Tableau de bord").await;
+        client
+            .goto(&server.at("/till/T01"))
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        fill(client, "opening_float", "100").await;
+        submit(client).await;
+        wait_for_text(client, "Session ouverte").await;
+        client
+            .active_element()
+            .await
+            .unwrap_or_else(|e| panic!("{e}"))
+            .send_keys(&scanned(HONEY))
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            wait_for(client, "#total", "9,90 €").await,
+            "9,90 €",
+            "[{label}]"
+        );
+
+        // Enrolment: a name, an e-mail, one box ticked by the customer.
+        click(client, "#enrol").await;
+        wait_for_text(client, "Inscrire et rattacher").await;
+        fill(client, "first_name", "Hélène").await;
+        fill(client, "last_name", "Dupont").await;
+        fill(client, "email", "helene.dupont@example.fr").await;
+        click(client, "input[name='consent_email']").await;
+        click(client, "#ask-dialog button[value='ok']").await;
+        let shown = wait_for_text(client, "Hélène Dupont — carte").await;
+        assert!(shown.contains("0 points"), "[{label}] {shown}");
+
+        client
+            .find(Locator::Id("pay-amount"))
+            .await
+            .unwrap_or_else(|e| panic!("{e}"))
+            .send_keys("9,90")
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        click(client, "button[data-method='card']").await;
+        click(client, "#complete").await;
+        wait_for_text(client, "Ticket n° 1").await;
+        wait_for_text(client, "+9 points").await;
+
+        // The record: the visit, the spending, the points, the consents as ticked.
+        let (record, consents) = server
+            .db
+            .read(|conn| -> Result<_, customers::CustomerError> {
+                let found = customers::fiche::search(conn, "helene dupont", 5)?;
+                let id = found.first().map(|c| c.id).unwrap_or_default();
+                Ok((
+                    customers::fiche::get(conn, id)?,
+                    customers::consents::current(conn, id)?,
+                ))
+            })
+            .unwrap_or_else(|e| panic!("[{label}] {e}"));
+        assert_eq!(
+            (record.visits, record.total_spent, record.points),
+            (1, 990, 9),
+            "[{label}]"
+        );
+        assert_eq!(record.source, "till", "[{label}]");
+        use customers::kinds::Channel;
+        assert!(
+            consents.granted(Channel::Email),
+            "[{label}] the box she ticked"
+        );
+        assert!(
+            !consents.granted(Channel::Sms) && !consents.granted(Channel::Post),
+            "[{label}]"
+        );
+        assert_eq!(
+            consents.get(Channel::Email).map(|c| c.source.as_str()),
+            Some("till"),
+            "[{label}]"
+        );
+    }
+    browser.close().await;
+}

@@ -243,12 +243,53 @@
   // ---- the loyalty card: scanned like goods, it names the customer of the sale
   function attachCard(number) {
     api('GET', '/cards/' + encodeURIComponent(number)).then(function (res) {
+      if (res.status === 404) { say(T.newCard, 'info'); enrol(number); return; }
       if (!res.ok) { say(errorText(res)); return; }
       customer = res.data;
       render();
     }, function () { say(T.offline); });
   }
   $('detach').addEventListener('click', function () { customer = null; render(); focusScan(); });
+
+  // Enrolment at checkout: a card, a name, an e-mail or a phone, the consent
+  // boxes unticked; the new customer is attached to the sale under way.
+  function enrol(card) {
+    var dialog = $('ask-dialog');
+    var field = function (name, label, type, value) {
+      return '<label>' + esc(label) + '<input name="' + name + '" type="' + type + '" autocomplete="off" value="' + esc(value || '') + '"></label>';
+    };
+    dialog.innerHTML = '<form method="dialog"><h2>' + esc(T.enrol) + '</h2>' +
+      field('card', T.enrolCard, 'text', card) + field('first_name', T.firstName, 'text') +
+      field('last_name', T.lastName, 'text') + field('email', T.emailField, 'email') + field('phone', T.phone, 'tel') +
+      '<p class="hint">' + esc(T.enrolHint) + '</p>' +
+      ['email', 'sms', 'post'].map(function (c) {
+        return '<label class="consent"><input type="checkbox" name="consent_' + c + '"> ' + esc(T['consent_' + c]) + '</label>';
+      }).join('') +
+      '<p class="ask-error" role="alert"></p><p><button class="button" value="ok">' + esc(T.enrolSubmit) +
+      '</button> <button type="button" class="button button-secondary" id="ask-cancel">' + esc(T.close) + '</button></p></form>';
+    var form = dialog.querySelector('form');
+    $('ask-cancel').onclick = function () { dialog.close(); focusScan(); };
+    form.onsubmit = function (e) {
+      e.preventDefault();
+      var v = function (name) { return form.elements[name].value.trim(); };
+      var body = {
+        first_name: v('first_name'), last_name: v('last_name'), at_till: true,
+        email: v('email') || null, phone: v('phone') || null, card_number: v('card') || null,
+        consents: { email: form.elements.consent_email.checked, sms: form.elements.consent_sms.checked, post: form.elements.consent_post.checked }
+      };
+      api('POST', '/customers', body).then(function (res) {
+        if (!res.ok) { dialog.querySelector('.ask-error').textContent = errorText(res); return; }
+        var c = res.data;
+        customer = { number: c.card_number, customer_id: c.id, name: [c.first_name, c.last_name].filter(Boolean).join(' '), points: c.points, points_value: '0.00' };
+        dialog.close();
+        render();
+        focusScan();
+      }, function () { dialog.querySelector('.ask-error').textContent = T.offline; });
+    };
+    dialog.showModal();
+    form.elements[card ? 'first_name' : 'card'].focus();
+  }
+  $('enrol').addEventListener('click', function () { enrol(''); });
 
   function entry(raw) {
     say('');

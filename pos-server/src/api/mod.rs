@@ -2,6 +2,7 @@
 //! strings, and its OpenAPI document generated from the code.
 
 mod cards;
+mod customers;
 mod fields;
 mod me;
 pub(crate) mod openapi;
@@ -71,6 +72,11 @@ pub fn scope() -> actix_web::Scope {
         .route("/tills/{code}/held", web::post().to(tills::hold))
         .route("/held/{id}/take", web::post().to(tills::take))
         .route("/cards/{number}", web::get().to(cards::get))
+        .route("/customers", web::get().to(customers::list))
+        .route("/customers", web::post().to(customers::create))
+        .route("/customers/{id}", web::get().to(customers::get))
+        .route("/customers/{id}/export", web::get().to(customers::export))
+        .route("/customers/{id}/erase", web::post().to(customers::erase))
         .route("/sales", web::get().to(sales::list))
         .route("/sales", web::post().to(sales::create))
         .route("/sales/{id}", web::get().to(sales::get))

@@ -841,5 +841,17 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::TillJsDetach => "Remove the card",
         // till page, blind refund
         Msg::TillRefundBlind => "Return without receipt",
+        // till page, enrolment
+        Msg::TillEnrol => "Enrol a customer",
+        Msg::TillJsEnrolCard => "Card (scan a new card, or leave empty for a number)",
+        Msg::TillJsFirstName => "First name",
+        Msg::TillJsLastName => "Last name",
+        Msg::TillJsEmailField => "E-mail",
+        Msg::TillJsPhone => "Phone",
+        Msg::TillJsEnrolSubmit => "Enrol and attach to the sale",
+        Msg::TillJsNewCard => "A new card: enrol the customer.",
+        Msg::TillJsEnrolHint => {
+            "An e-mail or a phone. The boxes stay unticked unless the customer asks."
+        }
     }
 }

@@ -912,5 +912,17 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::TillJsDetach => "Retirer la carte",
         // till page, blind refund
         Msg::TillRefundBlind => "Retour sans ticket",
+        // till page, enrolment
+        Msg::TillEnrol => "Inscrire un client",
+        Msg::TillJsEnrolCard => "Carte (scannez une carte neuve, ou laissez vide pour un numéro)",
+        Msg::TillJsFirstName => "Prénom",
+        Msg::TillJsLastName => "Nom",
+        Msg::TillJsEmailField => "E-mail",
+        Msg::TillJsPhone => "Téléphone",
+        Msg::TillJsEnrolSubmit => "Inscrire et rattacher à la vente",
+        Msg::TillJsNewCard => "Carte neuve\u{a0}: inscrivez le client.",
+        Msg::TillJsEnrolHint => {
+            "Un e-mail ou un téléphone. Les cases restent décochées sauf si le client le demande."
+        }
     }
 }

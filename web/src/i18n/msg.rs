@@ -789,4 +789,15 @@ pub enum Msg {
 
     // till page, blind refund
     TillRefundBlind,
+
+    // till page, enrolment
+    TillEnrol,
+    TillJsEnrolCard,
+    TillJsFirstName,
+    TillJsLastName,
+    TillJsEmailField,
+    TillJsPhone,
+    TillJsEnrolSubmit,
+    TillJsNewCard,
+    TillJsEnrolHint,
 }

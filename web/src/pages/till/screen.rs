@@ -2,6 +2,7 @@
 //! the payments. `till.js` does the work; the page carries what it needs in
 //! data attributes and one JSON block of texts in the reader's language.
 
+use customers::kinds::Channel;
 use db::Money;
 use maud::{Markup, PreEscaped, html};
 use sales::sessions::CashSession;
@@ -44,7 +45,15 @@ pub fn method_label(lang: Lang, method: &str) -> &'static str {
 }
 
 /// The texts the script shows, by key, in the page's language.
-const SCRIPT_TEXTS: [(&str, Msg); 45] = [
+const SCRIPT_TEXTS: [(&str, Msg); 53] = [
+    ("enrol", Msg::TillEnrol),
+    ("enrolCard", Msg::TillJsEnrolCard),
+    ("firstName", Msg::TillJsFirstName),
+    ("lastName", Msg::TillJsLastName),
+    ("emailField", Msg::TillJsEmailField),
+    ("phone", Msg::TillJsPhone),
+    ("enrolSubmit", Msg::TillJsEnrolSubmit),
+    ("enrolHint", Msg::TillJsEnrolHint),
     ("customer", Msg::TillJsCustomer),
     ("pointsEarned", Msg::TillJsPointsEarned),
     ("needCard", Msg::TillJsNeedCard),
@@ -96,6 +105,12 @@ fn script_texts(lang: Lang) -> String {
     let mut map = serde_json::Map::new();
     for (key, msg) in SCRIPT_TEXTS {
         map.insert(key.to_owned(), i18n::t(lang, msg).into());
+    }
+    for channel in [Channel::Email, Channel::Sms, Channel::Post] {
+        map.insert(
+            format!("consent_{}", channel.as_str()),
+            customers::consents::standard_text(channel).into(),
+        );
     }
     for method in PaymentMethod::ALL {
         map.insert(
@@ -190,6 +205,7 @@ pub fn till_screen(ctx: &PageCtx, screen: &TillScreen<'_>) -> Markup {
                             button #resume .button type="button" { (ctx.t(Msg::TillResume)) }
                             button #refund .button type="button" { (ctx.t(Msg::TillRefund)) }
                             button #refund-blind .button.button-secondary type="button" { (ctx.t(Msg::TillRefundBlind)) }
+                            button #enrol .button.button-secondary type="button" { (ctx.t(Msg::TillEnrol)) }
                             button #cancel .button type="button" { (ctx.t(Msg::TillCancel)) }
                         }
                     }
