@@ -191,13 +191,14 @@ async fn pages_and_api_answer_each_role_as_they_should() {
                     );
                 }
             }
-            let api: [(&str, Option<Role>); 6] = [
+            let api: [(&str, Option<Role>); 7] = [
                 ("/api/v1/me", Some(Role::Cashier)),
                 ("/api/v1/users", Some(Role::Owner)),
                 ("/api/v1/tills", Some(Role::Cashier)),
                 ("/api/v1/tills/T01/sessions/current", Some(Role::Cashier)),
                 ("/api/v1/tills/T01/held", Some(Role::Cashier)),
                 ("/api/v1/sales", Some(Role::Manager)),
+                ("/api/v1/customers?q=dupont", Some(Role::Manager)),
             ];
             let http = reqwest::Client::new();
             for (path, needs) in api {
