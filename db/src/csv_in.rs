@@ -98,6 +98,67 @@ impl CsvTable {
     }
 }
 
+/// Which column of a file holds which field: headers matched against the
+/// names each field accepts (case, accents, spaces, `_` and `-` ignored).
+#[derive(Debug, Clone)]
+pub struct ColumnMap<F> {
+    found: Vec<(F, usize)>,
+}
+
+impl<F: Copy + PartialEq> ColumnMap<F> {
+    /// Maps the header: an unknown or repeated column refuses the file (a
+    /// misspelt column must not be silently ignored), and so does a missing
+    /// `required` one (named as the export writes it).
+    pub fn of(
+        table: &CsvTable,
+        fields: &[(F, &[&str])],
+        required: &[(F, &str)],
+    ) -> Result<ColumnMap<F>, CsvError> {
+        let mut found: Vec<(F, usize)> = Vec::new();
+        for (index, header) in table.headers.iter().enumerate() {
+            let folded = fold(header);
+            if folded.is_empty() {
+                continue;
+            }
+            let field = fields
+                .iter()
+                .find(|(_, names)| names.iter().any(|n| fold(n) == folded))
+                .map(|(f, _)| *f)
+                .ok_or_else(|| CsvError::UnknownColumn {
+                    name: header.clone(),
+                })?;
+            if found.iter().any(|(f, _)| *f == field) {
+                return Err(CsvError::DuplicateColumn {
+                    name: header.clone(),
+                });
+            }
+            found.push((field, index));
+        }
+        for (field, name) in required {
+            if !found.iter().any(|(f, _)| f == field) {
+                return Err(CsvError::MissingColumn {
+                    name: (*name).to_owned(),
+                });
+            }
+        }
+        Ok(ColumnMap { found })
+    }
+
+    /// The row's value of `field`, trimmed; "" when the file has no such column.
+    pub fn get<'a>(&self, row: &'a CsvRow, field: F) -> &'a str {
+        self.found
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, i)| row.get(*i))
+            .unwrap_or_default()
+    }
+
+    /// The value of `field`, or None when empty.
+    pub fn optional<'a>(&self, row: &'a CsvRow, field: F) -> Option<&'a str> {
+        Some(self.get(row, field)).filter(|v| !v.is_empty())
+    }
+}
+
 /// Reads a whole CSV file: BOM stripped, separator detected from the header line,
 /// blank lines (and rows of empty fields) skipped, every row as wide as the header.
 pub fn read_csv(bytes: &[u8]) -> Result<CsvTable, CsvError> {

@@ -12,7 +12,7 @@ use crate::catalogue::{NewProduct, Product, ProductChanges, Unit};
 use crate::error::InventoryError;
 use crate::stock::{locations, movements};
 use chrono::NaiveDateTime;
-use db::csv_in::{CsvError, CsvRow, CsvTable};
+use db::csv_in::{ColumnMap, CsvError, CsvRow, CsvTable};
 use db::ids::UserId;
 use db::{DbConn, Money, Quantity};
 use diesel::Connection;
@@ -110,53 +110,14 @@ pub struct ImportReport {
     pub rejected: Vec<Rejected>,
 }
 
-struct Columns(Vec<(Field, usize)>);
+type Columns = ColumnMap<Field>;
 
-impl Columns {
-    fn of(table: &CsvTable) -> Result<Columns, CsvError> {
-        let mut found = Vec::new();
-        for (index, header) in table.headers.iter().enumerate() {
-            let folded = db::text::fold(header).replace(['_', '-'], " ");
-            if folded.is_empty() {
-                continue;
-            }
-            let field = COLUMNS
-                .iter()
-                .find(|(_, names)| {
-                    names
-                        .iter()
-                        .any(|n| db::text::fold(n).replace(['_', '-'], " ") == folded)
-                })
-                .map(|(f, _)| *f)
-                .ok_or_else(|| CsvError::UnknownColumn {
-                    name: header.clone(),
-                })?;
-            if found.iter().any(|(f, _)| *f == field) {
-                return Err(CsvError::DuplicateColumn {
-                    name: header.clone(),
-                });
-            }
-            found.push((field, index));
-        }
-        for (required, name) in [
-            (Field::Name, "nom"),
-            (Field::Price, "prix"),
-            (Field::Vat, "tva"),
-        ] {
-            if !found.iter().any(|(f, _)| *f == required) {
-                return Err(CsvError::MissingColumn { name: name.into() });
-            }
-        }
-        Ok(Columns(found))
-    }
-
-    fn get<'a>(&self, row: &'a CsvRow, field: Field) -> &'a str {
-        self.0
-            .iter()
-            .find(|(f, _)| *f == field)
-            .map(|(_, i)| row.get(*i))
-            .unwrap_or_default()
-    }
+fn columns_of(table: &CsvTable) -> Result<Columns, CsvError> {
+    ColumnMap::of(
+        table,
+        &COLUMNS,
+        &[(Field::Name, "nom"), (Field::Price, "prix"), (Field::Vat, "tva")],
+    )
 }
 
 /// One row, read and checked (but not yet written).
@@ -244,7 +205,7 @@ pub fn import_products(
     at: NaiveDateTime,
     progress: &mut dyn FnMut(u64),
 ) -> Result<ImportReport, ImportError> {
-    let columns = Columns::of(table)?;
+    let columns = columns_of(table)?;
     let mut report = ImportReport::default();
     let mut seen: Vec<String> = Vec::new();
     for (done, row) in table.rows.iter().enumerate() {
