@@ -10,6 +10,7 @@ pub mod enrichment;
 mod error;
 pub mod fiche;
 pub mod gdpr;
+pub mod import;
 pub mod kinds;
 pub mod merge;
 pub mod normalise;

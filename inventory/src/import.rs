@@ -116,7 +116,11 @@ fn columns_of(table: &CsvTable) -> Result<Columns, CsvError> {
     ColumnMap::of(
         table,
         &COLUMNS,
-        &[(Field::Name, "nom"), (Field::Price, "prix"), (Field::Vat, "tva")],
+        &[
+            (Field::Name, "nom"),
+            (Field::Price, "prix"),
+            (Field::Vat, "tva"),
+        ],
     )
 }
 

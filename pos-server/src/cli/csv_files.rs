@@ -15,6 +15,8 @@ use std::path::{Path, PathBuf};
 pub enum ImportCommand {
     /// Import products from a CSV file (columns: nom, code-barres, prix, tva, unité, catégorie, coût, seuil, stock, actif)
     Products { file: PathBuf },
+    /// Import customers from a CSV file (columns: civilité, prénom, nom, société, e-mail, téléphone, adresse, complément, code postal, ville, pays, date de naissance, langue, notes, étiquettes, carte, consentement e-mail/sms/courrier, texte du consentement)
+    Customers { file: PathBuf },
 }
 
 #[derive(Debug, clap::Subcommand)]
@@ -23,6 +25,12 @@ pub enum ExportCommand {
     Products { file: Option<PathBuf> },
     /// Stock per product and location, with its value at average cost
     Stock { file: Option<PathBuf> },
+    /// The customer file (not erased ones), in the format the import reads; `--vcard` for contact applications
+    Customers {
+        file: Option<PathBuf>,
+        #[arg(long)]
+        vcard: bool,
+    },
 }
 
 /// Exit code of an import that left rows out (the others were imported).
@@ -34,10 +42,73 @@ fn open(db_url: &str) -> Result<Db, CliError> {
     Ok(db)
 }
 
+/// What an import did, for the report.
+struct Summary {
+    created: usize,
+    updated: Option<usize>,
+    /// Line and reason, in French.
+    rejected: Vec<(u64, String)>,
+}
+
 pub fn import(db_url: &str, command: ImportCommand) -> Result<u8, CliError> {
-    let ImportCommand::Products { file } = command;
+    match command {
+        ImportCommand::Products { file } => {
+            import_file(db_url, &file, "produit(s)", |conn, table, now, progress| {
+                let report = import::import_products(conn, table, None, now, progress).map_err(
+                    |e| match e {
+                        ImportError::Csv(e) => CliError::Usage(csv_error_fr(&e)),
+                        ImportError::Inventory(e) => {
+                            CliError::Usage(AppError::from(e).message(Lang::Fr))
+                        }
+                    },
+                )?;
+                Ok(Summary {
+                    created: report.created,
+                    updated: Some(report.updated),
+                    rejected: report
+                        .rejected
+                        .iter()
+                        .map(|r| (r.line, row_error_fr(&r.error)))
+                        .collect(),
+                })
+            })
+        }
+        ImportCommand::Customers { file } => {
+            import_file(db_url, &file, "client(s)", |conn, table, now, progress| {
+                let report = customers::import::import_customers(conn, table, None, now, progress)
+                    .map_err(|e| match e {
+                        customers::import::ImportError::Csv(e) => CliError::Usage(csv_error_fr(&e)),
+                        customers::import::ImportError::Customer(e) => {
+                            CliError::Usage(AppError::from(e).message(Lang::Fr))
+                        }
+                    })?;
+                Ok(Summary {
+                    created: report.created,
+                    updated: None,
+                    rejected: report
+                        .rejected
+                        .iter()
+                        .map(|r| (r.line, customer_row_error_fr(&r.error)))
+                        .collect(),
+                })
+            })
+        }
+    }
+}
+
+/// Reads `file`, imports it in one transaction with a progress bar on a
+/// terminal, prints the report; exit 3 when rows were refused.
+fn import_file<F>(db_url: &str, file: &Path, what: &str, run: F) -> Result<u8, CliError>
+where
+    F: FnOnce(
+        &mut db::DbConn,
+        &csv_in::CsvTable,
+        chrono::NaiveDateTime,
+        &mut dyn FnMut(u64),
+    ) -> Result<Summary, CliError>,
+{
     let bytes =
-        std::fs::read(&file).map_err(|e| CliError::Usage(format!("{}: {e}", file.display())))?;
+        std::fs::read(file).map_err(|e| CliError::Usage(format!("{}: {e}", file.display())))?;
     let table = csv_in::read_csv(&bytes)
         .map_err(|e| CliError::Usage(format!("{} : {}", file.display(), csv_error_fr(&e))))?;
     let db = open(db_url)?;
@@ -52,34 +123,65 @@ pub fn import(db_url: &str, command: ImportCommand) -> Result<u8, CliError> {
     };
     let now = SystemClock.now_naive();
     let report = db
-        .write(|conn| {
-            import::import_products(conn, &table, None, now, &mut |done| bar.set_position(done))
-        })
+        .write(|conn| run(conn, &table, now, &mut |done| bar.set_position(done)))
         .map_err(|e| match e {
-            ImportError::Csv(e) => {
-                CliError::Usage(format!("{} : {}", file.display(), csv_error_fr(&e)))
-            }
-            ImportError::Inventory(e) => CliError::Usage(AppError::from(e).message(Lang::Fr)),
+            CliError::Usage(message) => CliError::Usage(format!("{} : {message}", file.display())),
+            other => other,
         })?;
     bar.finish_and_clear();
-    println!(
-        "{} produit(s) créé(s), {} mis à jour, {} ligne(s) refusée(s)",
-        report.created,
-        report.updated,
-        report.rejected.len()
-    );
-    for rejected in &report.rejected {
-        println!(
-            "ligne {} : {}",
-            rejected.line,
-            row_error_fr(&rejected.error)
-        );
+    match report.updated {
+        Some(updated) => println!(
+            "{} {what} créé(s), {updated} mis à jour, {} ligne(s) refusée(s)",
+            report.created,
+            report.rejected.len()
+        ),
+        None => println!(
+            "{} {what} créé(s), {} ligne(s) refusée(s)",
+            report.created,
+            report.rejected.len()
+        ),
+    }
+    for (line, reason) in &report.rejected {
+        println!("ligne {line} : {reason}");
     }
     Ok(if report.rejected.is_empty() {
         0
     } else {
         PARTIAL_IMPORT
     })
+}
+
+/// A refused customer row, in French.
+fn customer_row_error_fr(e: &customers::import::RowError) -> String {
+    use customers::import::RowError;
+    let what_fr = |what: &str| {
+        if what == "email" {
+            "e-mail"
+        } else {
+            "téléphone"
+        }
+    };
+    match e {
+        RowError::YesNo { column, value } => {
+            format!("colonne {column} : «\u{a0}{value}\u{a0}» n’est ni oui ni non")
+        }
+        RowError::Date { column, value } => {
+            format!("colonne {column} : «\u{a0}{value}\u{a0}» n’est pas une date (jj/mm/aaaa)")
+        }
+        RowError::DuplicateInFile { what, line } => {
+            format!(
+                "même {} qu’à la ligne {line} (doublon probable)",
+                what_fr(what)
+            )
+        }
+        RowError::DuplicateOnFile { what, id } => {
+            format!(
+                "même {} que le client n° {id}, déjà dans le fichier (doublon probable)",
+                what_fr(what)
+            )
+        }
+        RowError::Customer(e) => AppError::from(e).message(Lang::Fr),
+    }
 }
 
 pub fn export(db_url: &str, command: ExportCommand) -> Result<(), CliError> {
@@ -98,6 +200,29 @@ pub fn export(db_url: &str, command: ExportCommand) -> Result<(), CliError> {
                 .map_err(AppError::from)
                 .map_err(|e| CliError::Usage(e.message(Lang::Fr)))?;
             (file, csv_in::write_csv(&import::STOCK_HEADERS, rows))
+        }
+        ExportCommand::Customers { file, vcard } => {
+            let now = SystemClock.now_naive();
+            let bytes = db
+                .write(|conn| -> Result<Vec<u8>, customers::CustomerError> {
+                    let bytes = if vcard {
+                        customers::import::vcards(conn)?.into_bytes()
+                    } else {
+                        let rows = customers::import::export_rows(conn)?;
+                        csv_in::write_csv(&customers::import::EXPORT_HEADERS, rows)
+                    };
+                    // A bulk export of personal data: in the audit log.
+                    let what = if vcard {
+                        "export vcard (cli)"
+                    } else {
+                        "export csv (cli)"
+                    };
+                    customers::gdpr::audit_view(conn, None, now, what, 0)?;
+                    Ok(bytes)
+                })
+                .map_err(AppError::from)
+                .map_err(|e| CliError::Usage(e.message(Lang::Fr)))?;
+            (file, bytes)
         }
     };
     write_out(file.as_deref(), &bytes)
