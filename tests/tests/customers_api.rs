@@ -46,6 +46,20 @@ async fn customers_are_enrolled_found_exported_and_erased() {
         );
         let id = helene["id"].as_i64().unwrap_or_default();
 
+        // The card printed on demand at the till (a page route: the session).
+        let browser = comptoir_e2e::WebClient::new(&server.url);
+        browser.login("camille", "password-1").await;
+        let r = browser.get(&format!("/cards/{card}/pdf")).await;
+        assert_eq!(r.status(), StatusCode::OK, "[{label}]");
+        assert_eq!(
+            r.headers().get("content-type").and_then(|v| v.to_str().ok()),
+            Some("application/pdf"),
+            "[{label}]"
+        );
+        assert!(r.bytes().await.unwrap_or_default().starts_with(b"%PDF"), "[{label}]");
+        let r = browser.get("/cards/2900000000001/pdf").await;
+        assert_eq!(r.status(), StatusCode::NOT_FOUND, "[{label}]");
+
         // Refusals: French, nothing written.
         for (body, needle, status) in [
             (

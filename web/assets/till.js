@@ -144,6 +144,8 @@
     var ready = lines.length > 0 && !lines.some(function (l) { return l.pending || l.weigh; }) && due <= 0;
     $('complete').disabled = !ready;
     $('customer').hidden = customer === null;
+    $('card-pdf').hidden = customer === null;
+    if (customer !== null) { $('card-pdf').href = '/cards/' + encodeURIComponent(customer.number) + '/pdf'; }
     $('customer-text').textContent = customer === null ? '' : tf('customer', {
       name: customer.name, card: customer.number, points: customer.points,
       value: euros(parseFixed(customer.points_value, 2))

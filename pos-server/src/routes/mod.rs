@@ -2,6 +2,7 @@
 
 mod account;
 mod assets;
+mod cards;
 mod dashboard;
 pub(crate) mod health;
 mod login;
@@ -37,6 +38,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     settings::configure(cfg);
     valuation::configure(cfg);
     till::configure(cfg);
+    cards::configure(cfg);
     account::configure(cfg);
     // back office sales
     sales::configure(cfg);

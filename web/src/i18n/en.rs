@@ -853,5 +853,7 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::TillJsEnrolHint => {
             "An e-mail or a phone. The boxes stay unticked unless the customer asks."
         }
+        // till page, card
+        Msg::TillCardPdf => "Print the card",
     }
 }

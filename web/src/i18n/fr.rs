@@ -924,5 +924,7 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::TillJsEnrolHint => {
             "Un e-mail ou un téléphone. Les cases restent décochées sauf si le client le demande."
         }
+        // till page, card
+        Msg::TillCardPdf => "Imprimer la carte",
     }
 }

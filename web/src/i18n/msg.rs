@@ -800,4 +800,7 @@ pub enum Msg {
     TillJsEnrolSubmit,
     TillJsNewCard,
     TillJsEnrolHint,
+
+    // till page, card
+    TillCardPdf,
 }

@@ -171,6 +171,7 @@ pub fn till_screen(ctx: &PageCtx, screen: &TillScreen<'_>) -> Markup {
                         div #customer .customer-block hidden {
                             span #customer-text {}
                             " "
+                            a #card-pdf .button.button-secondary.small href="#" target="_blank" hidden { (ctx.t(Msg::TillCardPdf)) }
                             button #detach .button.button-secondary.small type="button" { (ctx.t(Msg::TillJsDetach)) }
                         }
                         ul #search-results .search-results hidden {}
