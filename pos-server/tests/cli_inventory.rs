@@ -1,24 +1,8 @@
 //! `comptoir import|export|demo` as a shopkeeper runs them.
 
-#![expect(clippy::unwrap_used, reason = "test helpers fail loudly")]
+mod common;
 
-use std::process::{Command, Output, Stdio};
-
-const BIN: &str = env!("CARGO_BIN_EXE_comptoir");
-
-fn comptoir(args: &[&str]) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .env_remove("COMPTOIR_DATABASE_URL")
-        .stdin(Stdio::null())
-        .output()
-        .unwrap()
-}
-
-/// The output, with French no-break spaces made plain for matching.
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).replace(['\u{a0}', '\u{202f}'], " ")
-}
+use common::{comptoir, text};
 
 #[test]
 fn a_spreadsheet_is_imported_with_its_refused_lines_listed_then_exported() {

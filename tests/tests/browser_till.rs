@@ -45,6 +45,28 @@ fn till(server: &TestServer) {
         .unwrap_or_else(|e| panic!("[{}] till: {e}", server.label()));
 }
 
+/// A cashier logs in, goes to the till and opens it with `float`.
+async fn open_till(client: &fantoccini::Client, server: &TestServer, float: &str) {
+    server.add_user("camille", Role::Cashier, "password-c", None);
+    client.delete_all_cookies().await.ok();
+    client
+        .goto(&server.at("/login"))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    fill(client, "username", "camille").await;
+    fill(client, "password", "password-c").await;
+    submit(client).await;
+    wait_for_text(client, "Tableau de bord").await;
+    client
+        .goto(&server.at("/till"))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    wait_for_text(client, "Ouvrir la caisse").await;
+    fill(client, "opening_float", float).await;
+    submit(client).await;
+    wait_for_text(client, "Session ouverte").await;
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_sale_typed_as_a_scanner_types_it_is_paid_in_cash() {
     let browser = Browser::start().await;
@@ -54,26 +76,8 @@ async fn a_sale_typed_as_a_scanner_types_it_is_paid_in_cash() {
         let goods = server.scan_goods();
         till(&server);
         let card = card_holder(&server);
-        server.add_user("camille", Role::Cashier, "password-c", None);
-        client.delete_all_cookies().await.ok();
-        client
-            .goto(&server.at("/login"))
-            .await
-            .unwrap_or_else(|e| panic!("{e}"));
-        fill(client, "username", "camille").await;
-        fill(client, "password", "password-c").await;
-        submit(client).await;
-        wait_for_text(client, "Tableau de bord").await;
-
         // The only till opens straight away: count the float.
-        client
-            .goto(&server.at("/till"))
-            .await
-            .unwrap_or_else(|e| panic!("{e}"));
-        wait_for_text(client, "Ouvrir la caisse").await;
-        fill(client, "opening_float", "150,00").await;
-        submit(client).await;
-        wait_for_text(client, "Session ouverte").await;
+        open_till(client, &server, "150,00").await;
 
         // The scan field has the focus; scans follow each other without waiting.
         let field = client
@@ -214,24 +218,7 @@ async fn a_customer_enrols_at_the_till_during_a_sale() {
         let label = server.label();
         server.scan_goods();
         till(&server);
-        server.add_user("camille", Role::Cashier, "password-c", None);
-        server.add_user("gerant", Role::Manager, "password-g", None);
-        client.delete_all_cookies().await.ok();
-        client
-            .goto(&server.at("/login"))
-            .await
-            .unwrap_or_else(|e| panic!("{e}"));
-        fill(client, "username", "camille").await;
-        fill(client, "password", "password-c").await;
-        submit(client).await;
-        wait_for_text(client, "Tableau de bord").await;
-        client
-            .goto(&server.at("/till/T01"))
-            .await
-            .unwrap_or_else(|e| panic!("{e}"));
-        fill(client, "opening_float", "100").await;
-        submit(client).await;
-        wait_for_text(client, "Session ouverte").await;
+        open_till(client, &server, "100").await;
         client
             .active_element()
             .await

@@ -52,11 +52,16 @@ async fn customers_are_enrolled_found_exported_and_erased() {
         let r = browser.get(&format!("/cards/{card}/pdf")).await;
         assert_eq!(r.status(), StatusCode::OK, "[{label}]");
         assert_eq!(
-            r.headers().get("content-type").and_then(|v| v.to_str().ok()),
+            r.headers()
+                .get("content-type")
+                .and_then(|v| v.to_str().ok()),
             Some("application/pdf"),
             "[{label}]"
         );
-        assert!(r.bytes().await.unwrap_or_default().starts_with(b"%PDF"), "[{label}]");
+        assert!(
+            r.bytes().await.unwrap_or_default().starts_with(b"%PDF"),
+            "[{label}]"
+        );
         let r = browser.get("/cards/2900000000001/pdf").await;
         assert_eq!(r.status(), StatusCode::NOT_FOUND, "[{label}]");
 
