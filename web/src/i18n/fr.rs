@@ -912,5 +912,175 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::TillJsDetach => "Retirer la carte",
         // till page, blind refund
         Msg::TillRefundBlind => "Retour sans ticket",
+
+        // customer pages
+        Msg::NavCustomers => "Clients",
+        Msg::NewCustomer => "Nouveau client",
+        Msg::CreateCustomerSubmit => "Créer le client",
+        Msg::SearchCustomers => "Chercher un client",
+        Msg::CustomerSearchPlaceholder => "Nom, e-mail, téléphone, carte ou code postal",
+        Msg::WholeFile => "Voir tout le fichier",
+        Msg::CustomerListAudited => "Consulter le fichier en nombre est inscrit au journal.",
+        Msg::CustomersCut => {
+            "Seuls les {count} premiers clients sont affichés\u{a0}: précisez la recherche."
+        }
+        Msg::TypeToSearchCustomers => {
+            "Tapez un nom, un e-mail, un téléphone, un numéro de carte ou un code postal."
+        }
+        Msg::NoCustomersFound => "Aucun client trouvé.",
+        Msg::ColCard => "Carte",
+        Msg::ColContact => "E-mail / téléphone",
+        Msg::ColVisits => "Visites",
+        Msg::ColLastVisit => "Dernière visite",
+        Msg::BackToCustomers => "Clients",
+        Msg::BadgeAnonymised => "Anonymisé",
+        Msg::BadgeMerged => "Fusionné",
+        Msg::UnknownCode => "inconnu",
+        Msg::ChannelEmail => "E-mail",
+        Msg::ChannelSms => "SMS",
+        Msg::ChannelPost => "Courrier",
+        Msg::BasisExplicit => "Consentement explicite",
+        Msg::BasisSoftOptIn => "Client informé (produits analogues)",
+        Msg::BasisInformed => "Information et droit d’opposition",
+        Msg::ConsentFromTill => "Caisse",
+        Msg::ConsentFromForm => "Formulaire",
+        Msg::ConsentFromImport => "Import",
+        Msg::ConsentFromAccount => "Compte client",
+        Msg::ConsentFromApi => "API",
+        Msg::ConsentFromErasure => "Effacement",
+        Msg::PointsSale => "Achat",
+        Msg::PointsRefund => "Remboursement",
+        Msg::PointsSpent => "Payé en points",
+        Msg::PointsAdjustment => "Correction",
+        Msg::PointsMerge => "Fusion",
+        Msg::CardActive => "Active",
+        Msg::CardReplaced => "Remplacée",
+        Msg::CardLost => "Perdue",
+        Msg::CivilityMme => "Mme",
+        Msg::CivilityM => "M.",
+        Msg::DuplicateSameEmail => "Même adresse e-mail",
+        Msg::DuplicateSamePhone => "Même téléphone",
+        Msg::DuplicateSameNameAndPostcode => "Même nom, même initiale, même code postal",
+        Msg::FieldCivility => "Civilité",
+        Msg::FieldFirstName => "Prénom",
+        Msg::FieldLastName => "Nom",
+        Msg::FieldCompany => "Société",
+        Msg::FieldPhone2 => "Autre téléphone",
+        Msg::FieldCountry => "Pays",
+        Msg::FieldBirthDate => "Date de naissance",
+        Msg::FieldCustomerLanguage => "Langue des courriers",
+        Msg::FieldTags => "Étiquettes",
+        Msg::LastNameHint => "Un nom de famille ou une société.",
+        Msg::CountryHint => "Deux lettres\u{a0}: FR, BE, CH…",
+        Msg::TagsHint => "Séparées par des virgules.",
+        Msg::FicheIdentity => "Identité",
+        Msg::FicheContact => "Coordonnées",
+        Msg::FicheNotes => "Notes",
+        Msg::FicheTitle => "Fiche",
+        Msg::FicheCreated => "Fiche créée le",
+        Msg::FicheUpdated => "Modifiée le",
+        Msg::AnonymisedOn => {
+            "Fiche anonymisée le {date}\u{a0}: les ventes restent, la personne n’y figure plus."
+        }
+        Msg::MergedInto => "Fiche fusionnée avec",
+        Msg::CustomerNumber => "Client n° {id}",
+        Msg::MergedFrom => "Fiches fusionnées",
+        Msg::ChannelsTitle => "Joindre le client",
+        Msg::ColChannel => "Canal",
+        Msg::ColReachable => "Coordonnée",
+        Msg::ColConsent => "Consentement",
+        Msg::ColBasis => "Fondement",
+        Msg::ColConsentSource => "Recueilli",
+        Msg::ContactMissing => "manquante",
+        Msg::ConsentGranted => "Accordé",
+        Msg::ConsentWithdrawn => "Retiré",
+        Msg::ConsentNeverAsked => "Jamais demandé",
+        Msg::ConsentFormTitle => "Enregistrer un changement de consentement",
+        Msg::FieldConsentDecision => "Décision",
+        Msg::FieldTextShown => "Texte montré",
+        Msg::TextShownHint => {
+            "Le texte exact que la personne a lu (obligatoire pour un consentement explicite)."
+        }
+        Msg::RecordConsent => "Enregistrer",
+        Msg::ConsentHistoryTitle => "Historique des consentements",
+        Msg::NoConsents => "Aucun consentement enregistré.",
+        Msg::LoyaltyCardTitle => "Carte de fidélité",
+        Msg::NoCard => "Pas de carte.",
+        Msg::ColAssigned => "Remise le",
+        Msg::AssignCard => "Attribuer une carte",
+        Msg::AssignCardHint => {
+            "Scannez ou tapez le numéro\u{a0}; laissé vide, un nouveau numéro est attribué."
+        }
+        Msg::ReplaceCard => "Remplacer la carte",
+        Msg::ReplaceCardHint => "L’ancienne carte ne servira plus.",
+        Msg::FieldNewCard => "Nouvelle carte",
+        Msg::FiguresTitle => "Achats",
+        Msg::TotalSpent => "Total dépensé",
+        Msg::AverageBasket => "Panier moyen",
+        Msg::FirstVisit => "Première visite",
+        Msg::FavouriteCategories => "Catégories préférées",
+        Msg::NoCategory => "Sans catégorie",
+        Msg::PointsTitle => "Points",
+        Msg::PointsBalance => "{points} points (valeur {value})",
+        Msg::NoPointsMoves => "Aucun mouvement de points.",
+        Msg::ColPoints => "Points",
+        Msg::ColBalance => "Solde",
+        Msg::AdjustPoints => "Corriger les points",
+        Msg::FieldPointsDelta => "Points à ajouter ou retirer",
+        Msg::PointsDeltaHint => "Un nombre entier, négatif pour retirer\u{a0}: -20.",
+        Msg::CustomerTicketsTitle => "Ses tickets",
+        Msg::CustomerDataTitle => "Ses données",
+        Msg::CustomerDataIntro => {
+            "Tout ce que le fichier détient sur cette personne, comme dans l’export JSON. Cette consultation est inscrite au journal."
+        }
+        Msg::ExportCustomer => "Exporter (JSON)",
+        Msg::EraseTitle => "Effacer les données personnelles",
+        Msg::EraseIntro => {
+            "La fiche est anonymisée\u{a0}: nom, coordonnées, notes et cartes disparaissent, les consentements sont retirés\u{a0}; les ventes et les chiffres restent. C’est définitif."
+        }
+        Msg::EraseConfirm => "Je confirme l’effacement définitif",
+        Msg::EraseSubmit => "Effacer",
+        Msg::DuplicatesTitle => "Doublons probables",
+        Msg::DuplicatesIntro => {
+            "Des fiches qui semblent être la même personne. Choisissez celle à garder\u{a0}: l’autre y est fusionnée (cartes, consentements, points et chiffres)."
+        }
+        Msg::NoDuplicates => "Aucun doublon probable.",
+        Msg::KeepWhich => "Fiche à garder",
+        Msg::MergeSubmit => "Fusionner",
+        Msg::VisitsCount => "{count} visite(s)",
+        Msg::RetentionTitle => "Durée de conservation",
+        Msg::RetentionIntro => {
+            "Les fiches sans achat, sans modification et sans consentement depuis {years} ans\u{a0}: la CNIL demande de ne pas les garder plus longtemps."
+        }
+        Msg::NoStaleCustomers => "Aucune fiche à anonymiser.",
+        Msg::StaleCountOne => "{count} fiche ancienne",
+        Msg::StaleCountOther => "{count} fiches anciennes",
+        Msg::RetentionConfirmOne => "J’anonymise {count} fiche, définitivement",
+        Msg::RetentionConfirmOther => "J’anonymise ces {count} fiches, définitivement",
+        Msg::RetentionSubmit => "Anonymiser",
+        Msg::LoyaltySettingsTitle => "Fidélité",
+        Msg::LoyaltySettingsIntro => {
+            "Le préfixe des cartes de fidélité et ce que rapportent les points."
+        }
+        Msg::FieldCardPrefix => "Préfixe des cartes",
+        Msg::CardPrefixHint => "Deux chiffres de 20 à 29, différents de ceux des balances.",
+        Msg::FieldPointsPerEuro => "Points par euro",
+        Msg::FieldPointValue => "Valeur d’un point",
+        Msg::PointValueHint => "En euros\u{a0}: 0,05.",
+        Msg::ErrEraseConfirm => "Cochez la case pour confirmer.",
+        Msg::ErrPointsDelta => "Un nombre entier de points, différent de zéro.",
+        Msg::ErrBirthDateTyped => "Date illisible\u{a0}: jj/mm/aaaa.",
+        Msg::ErrPointsPerEuro => "Un nombre entier de 0 à 1000.",
+        Msg::ErrMergePair => "Choisissez l’une des deux fiches.",
+        Msg::FlashCustomerCreated => "Client créé.",
+        Msg::FlashCustomerSaved => "Fiche enregistrée.",
+        Msg::FlashConsentRecorded => "Consentement enregistré.",
+        Msg::FlashCardAssigned => "Carte attribuée.",
+        Msg::FlashCardReplaced => "Carte remplacée.",
+        Msg::FlashPointsAdjusted => "Points corrigés.",
+        Msg::FlashCustomersMerged => "Fiches fusionnées.",
+        Msg::FlashCustomerErased => "Données personnelles effacées.",
+        Msg::FlashStaleErased => "Fiches anciennes anonymisées.",
+        Msg::FlashLoyaltySaved => "Réglages de fidélité enregistrés.",
     }
 }
