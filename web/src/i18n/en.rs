@@ -933,7 +933,7 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::NoCard => "No card.",
         Msg::ColAssigned => "Handed out",
         Msg::AssignCard => "Assign a card",
-        Msg::AssignCardHint => "Scan or type the number; left empty, a new number is given.",
+        Msg::AssignCardHint => "Scan or type the number of the card handed out.",
         Msg::ReplaceCard => "Replace the card",
         Msg::ReplaceCardHint => "The old card will no longer work.",
         Msg::FieldNewCard => "New card",
@@ -1002,6 +1002,7 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::FlashCustomersMerged => "Records merged.",
         Msg::FlashCustomerErased => "Personal data erased.",
         Msg::FlashStaleErased => "Old records anonymised.",
+        Msg::AllocateCard => "New card numbered by Comptoir",
         Msg::FlashLoyaltySaved => "Loyalty settings saved.",
     }
 }

@@ -1008,9 +1008,7 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::NoCard => "Pas de carte.",
         Msg::ColAssigned => "Remise le",
         Msg::AssignCard => "Attribuer une carte",
-        Msg::AssignCardHint => {
-            "Scannez ou tapez le numéro\u{a0}; laissé vide, un nouveau numéro est attribué."
-        }
+        Msg::AssignCardHint => "Scannez ou tapez le numéro de la carte remise.",
         Msg::ReplaceCard => "Remplacer la carte",
         Msg::ReplaceCardHint => "L’ancienne carte ne servira plus.",
         Msg::FieldNewCard => "Nouvelle carte",
@@ -1081,6 +1079,7 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::FlashCustomersMerged => "Fiches fusionnées.",
         Msg::FlashCustomerErased => "Données personnelles effacées.",
         Msg::FlashStaleErased => "Fiches anciennes anonymisées.",
+        Msg::AllocateCard => "Nouvelle carte numérotée par Comptoir",
         Msg::FlashLoyaltySaved => "Réglages de fidélité enregistrés.",
     }
 }

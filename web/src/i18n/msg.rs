@@ -939,4 +939,5 @@ pub enum Msg {
     FlashCustomerErased,
     FlashStaleErased,
     FlashLoyaltySaved,
+    AllocateCard,
 }

@@ -283,9 +283,13 @@ fn cards(ctx: &PageCtx, d: &CustomerDetail<'_>, live: bool) -> Markup {
                         h3 { (ctx.t(Msg::AssignCard)) }
                         (csrf_field(ctx))
                         (Input::text("card_number", ctx.t(Msg::ColCard)).inputmode("numeric")
-                            .autocomplete("off").optional(ctx.t(Msg::Optional))
-                            .hint(ctx.t(Msg::AssignCardHint)).render(d.errors))
-                        button type="submit" { (ctx.t(Msg::AssignCard)) }
+                            .autocomplete("off").hint(ctx.t(Msg::AssignCardHint)).render(d.errors))
+                        div.actions {
+                            button type="submit" { (ctx.t(Msg::AssignCard)) }
+                            button.button-secondary type="submit" name="allocate" value="1" formnovalidate {
+                                (ctx.t(Msg::AllocateCard))
+                            }
+                        }
                     }
                 }
             }
