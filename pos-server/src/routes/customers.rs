@@ -370,10 +370,11 @@ pub(crate) async fn render_customer(
         customer.last_visit = customer.last_visit.map(local);
         customer.anonymised_at = customer.anonymised_at.map(local);
         let mut current = consents::current(conn, id)?;
-        for slot in [&mut current.email, &mut current.sms, &mut current.post] {
-            if let Some(row) = slot {
-                row.at = local(row.at);
-            }
+        for row in [&mut current.email, &mut current.sms, &mut current.post]
+            .into_iter()
+            .flatten()
+        {
+            row.at = local(row.at);
         }
         let mut history = consents::history(conn, id)?;
         for row in &mut history {
