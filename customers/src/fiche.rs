@@ -14,7 +14,7 @@ use db::text::fold;
 use diesel::prelude::*;
 use serde::Serialize;
 
-pub use crate::search::search;
+pub use crate::search::{list, search};
 
 /// A customer as stored, statistics included.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Queryable, Selectable)]

@@ -79,6 +79,15 @@ pub fn search(conn: &mut DbConn, text: &str, limit: i64) -> Result<Vec<Customer>
         .load(conn)?)
 }
 
+/// The live customers in name order, at most `limit`: the whole file at once.
+pub fn list(conn: &mut DbConn, limit: i64) -> Result<Vec<Customer>> {
+    Ok(live()
+        .order((customers::search_text.asc(), customers::id.asc()))
+        .limit(limit.max(0))
+        .select(Customer::as_select())
+        .load(conn)?)
+}
+
 type Live = diesel::dsl::Filter<
     diesel::dsl::Filter<customers::table, diesel::dsl::IsNull<customers::anonymised_at>>,
     diesel::dsl::IsNull<customers::merged_into>,

@@ -156,3 +156,14 @@ pub fn execute(conn: &mut DbConn, sql: &str) -> Result<(), crate::DbError> {
     diesel::sql_query(sql).execute(conn)?;
     Ok(())
 }
+
+/// How many lines of the audit log have `action`, for tests that check what
+/// was logged.
+pub fn audit_count(conn: &mut DbConn, action: &str) -> Result<i64, crate::DbError> {
+    use crate::schema::audit_log;
+    use diesel::prelude::*;
+    Ok(audit_log::table
+        .filter(audit_log::action.eq(action))
+        .count()
+        .get_result(conn)?)
+}

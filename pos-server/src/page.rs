@@ -145,13 +145,24 @@ pub enum FlashNote {
     TillSaved,
     ShopSaved,
     TicketPrinted,
+    // customer pages
+    CustomerCreated,
+    CustomerSaved,
+    ConsentRecorded,
+    CardAssigned,
+    CardReplaced,
+    PointsAdjusted,
+    CustomersMerged,
+    CustomerErased,
+    StaleErased,
+    LoyaltySaved,
     /// A reprint, with its copy number (the cookie carries `duplicate-printed-3`).
     DuplicatePrinted(u32),
 }
 
 impl FlashNote {
     /// The notes without data ([`FlashNote::DuplicatePrinted`] is read apart).
-    const ALL: [FlashNote; 31] = [
+    const ALL: [FlashNote; 41] = [
         FlashNote::Welcome,
         FlashNote::UserCreated,
         FlashNote::UserSaved,
@@ -185,6 +196,17 @@ impl FlashNote {
         FlashNote::TillSaved,
         FlashNote::ShopSaved,
         FlashNote::TicketPrinted,
+        // customer pages
+        FlashNote::CustomerCreated,
+        FlashNote::CustomerSaved,
+        FlashNote::ConsentRecorded,
+        FlashNote::CardAssigned,
+        FlashNote::CardReplaced,
+        FlashNote::PointsAdjusted,
+        FlashNote::CustomersMerged,
+        FlashNote::CustomerErased,
+        FlashNote::StaleErased,
+        FlashNote::LoyaltySaved,
     ];
 
     fn code(self) -> &'static str {
@@ -222,6 +244,17 @@ impl FlashNote {
             FlashNote::TillSaved => "till-saved",
             FlashNote::ShopSaved => "shop-saved",
             FlashNote::TicketPrinted => "ticket-printed",
+            // customer pages
+            FlashNote::CustomerCreated => "customer-created",
+            FlashNote::CustomerSaved => "customer-saved",
+            FlashNote::ConsentRecorded => "consent-recorded",
+            FlashNote::CardAssigned => "card-assigned",
+            FlashNote::CardReplaced => "card-replaced",
+            FlashNote::PointsAdjusted => "points-adjusted",
+            FlashNote::CustomersMerged => "customers-merged",
+            FlashNote::CustomerErased => "customer-erased",
+            FlashNote::StaleErased => "stale-erased",
+            FlashNote::LoyaltySaved => "loyalty-saved",
             FlashNote::DuplicatePrinted(_) => DUPLICATE_PRINTED,
         }
     }
@@ -279,6 +312,17 @@ impl FlashNote {
             FlashNote::TillSaved => Msg::FlashTillSaved,
             FlashNote::ShopSaved => Msg::FlashShopSaved,
             FlashNote::TicketPrinted => Msg::FlashTicketPrinted,
+            // customer pages
+            FlashNote::CustomerCreated => Msg::FlashCustomerCreated,
+            FlashNote::CustomerSaved => Msg::FlashCustomerSaved,
+            FlashNote::ConsentRecorded => Msg::FlashConsentRecorded,
+            FlashNote::CardAssigned => Msg::FlashCardAssigned,
+            FlashNote::CardReplaced => Msg::FlashCardReplaced,
+            FlashNote::PointsAdjusted => Msg::FlashPointsAdjusted,
+            FlashNote::CustomersMerged => Msg::FlashCustomersMerged,
+            FlashNote::CustomerErased => Msg::FlashCustomerErased,
+            FlashNote::StaleErased => Msg::FlashStaleErased,
+            FlashNote::LoyaltySaved => Msg::FlashLoyaltySaved,
             FlashNote::DuplicatePrinted(_) => Msg::FlashDuplicatePrinted,
         }
     }

@@ -377,6 +377,39 @@ pub fn refunds_of(conn: &mut DbConn, id: i64) -> Result<Vec<Summary>> {
     Ok(rows.into_iter().map(summary_from).collect())
 }
 
+/// The real (non-training) tickets of a customer and of the fiches merged into
+/// it, newest first, at most `limit`.
+pub fn of_customer(conn: &mut DbConn, customer_id: i64, limit: i64) -> Result<Vec<Summary>> {
+    use db::schema::customers as fiches;
+    let merged = fiches::table
+        .filter(fiches::merged_into.eq(customer_id))
+        .select(fiches::id);
+    let rows: Vec<SummaryRow> = tickets::table
+        .inner_join(tills::table)
+        .inner_join(users::table.on(users::id.eq(tickets::cashier_id)))
+        .filter(tickets::training.eq(false))
+        .filter(
+            tickets::customer_id
+                .eq(customer_id)
+                .or(tickets::customer_id.eq_any(merged.nullable())),
+        )
+        .order((tickets::created_at.desc(), tickets::id.desc()))
+        .limit(limit.max(1))
+        .select((
+            tickets::id,
+            tickets::uuid,
+            tills::code,
+            tickets::number,
+            tickets::kind,
+            tickets::training,
+            users::display_name,
+            tickets::total,
+            tickets::created_at,
+        ))
+        .load(conn)?;
+    Ok(rows.into_iter().map(summary_from).collect())
+}
+
 fn summary_from(r: SummaryRow) -> Summary {
     Summary {
         id: r.0,

@@ -128,3 +128,37 @@ fn points_short_of_the_payment_refuse_the_sale_and_write_nothing() {
         assert_eq!((record.visits, record.points), (0, 0));
     });
 }
+
+#[test]
+fn the_tickets_of_a_customer_include_those_of_a_fiche_merged_into_it() {
+    db::testing::each_conn(|conn, _| {
+        let fx = setup(conn);
+        let (kept, _) = card_holder(conn);
+        let other = customers::testing::customer(conn, "Helene", "Dupont").id;
+        let mut first = SaleBuilder::new(&fx).scan(&fx.honey_code).pay(Card, "8.90");
+        first.sale.customer_id = Some(kept);
+        let first = first.done(conn);
+        let mut second = SaleBuilder::new(&fx).scan(&fx.honey_code).pay(Card, "8.90");
+        second.sale.customer_id = Some(other);
+        let second = second.done(conn);
+        SaleBuilder::new(&fx)
+            .scan(&fx.honey_code)
+            .pay(Card, "8.90")
+            .done(conn);
+        let ids = |list: Vec<sales::tickets::Summary>| -> Vec<i64> {
+            let mut ids: Vec<i64> = list.into_iter().map(|s| s.id).collect();
+            ids.sort_unstable();
+            ids
+        };
+        assert_eq!(
+            ids(sales::tickets::of_customer(conn, kept, 50).unwrap()),
+            vec![first.id]
+        );
+        customers::merge::merge(conn, kept, other, None, now()).unwrap();
+        assert_eq!(
+            ids(sales::tickets::of_customer(conn, kept, 50).unwrap()),
+            vec![first.id, second.id]
+        );
+        assert_eq!(sales::tickets::of_customer(conn, kept, 1).unwrap().len(), 1);
+    });
+}

@@ -56,6 +56,14 @@ async fn pages_and_api_answer_each_role_as_they_should() {
             })
             .unwrap_or_else(|e| panic!("[{label}] fixture sale: {e}"));
         let ticket_page = format!("/sales/{}", ticket.uuid);
+        // customer pages: a fiche to open.
+        let customer = server
+            .db
+            .write(|conn| -> Result<_, customers::CustomerError> {
+                Ok(customers::testing::customer(conn, "Hélène", "Dupont").id)
+            })
+            .unwrap_or_else(|e| panic!("[{label}] fixture customer: {e}"));
+        let customer_page = format!("/customers/{customer}");
         let session_page = format!("/sessions/{}", ticket.session_id);
 
         let get_pages: Vec<(String, Option<Role>)> = vec![
@@ -103,6 +111,19 @@ async fn pages_and_api_answer_each_role_as_they_should() {
             ("/till/T01/cash".into(), Some(Role::Cashier)),
             ("/till/T01/report".into(), Some(Role::Cashier)),
             ("/till/T01/close".into(), Some(Role::Cashier)),
+            // customer pages
+            ("/static/customers.js".into(), None),
+            ("/customers".into(), Some(Role::Manager)),
+            ("/customers?q=helene".into(), Some(Role::Manager)),
+            ("/customers?all=1".into(), Some(Role::Manager)),
+            ("/customers/search?q=dupont".into(), Some(Role::Manager)),
+            ("/customers/new".into(), Some(Role::Manager)),
+            (customer_page.clone(), Some(Role::Manager)),
+            (format!("{customer_page}/data"), Some(Role::Manager)),
+            (format!("{customer_page}/export"), Some(Role::Manager)),
+            ("/customers/duplicates".into(), Some(Role::Manager)),
+            ("/customers/retention".into(), Some(Role::Manager)),
+            ("/settings/loyalty".into(), Some(Role::Owner)),
         ];
         let post_pages: Vec<(String, Option<Role>)> = vec![
             ("/users".into(), Some(Role::Owner)),
@@ -131,6 +152,17 @@ async fn pages_and_api_answer_each_role_as_they_should() {
             ("/settings/tills/T01".into(), Some(Role::Owner)),
             ("/settings/shop".into(), Some(Role::Owner)),
             (format!("{ticket_page}/print"), Some(Role::Manager)),
+            // customer pages
+            ("/customers".into(), Some(Role::Manager)),
+            (customer_page.clone(), Some(Role::Manager)),
+            (format!("{customer_page}/consents"), Some(Role::Manager)),
+            (format!("{customer_page}/card"), Some(Role::Manager)),
+            (format!("{customer_page}/card/replace"), Some(Role::Manager)),
+            (format!("{customer_page}/points"), Some(Role::Owner)),
+            (format!("{customer_page}/erase"), Some(Role::Owner)),
+            ("/customers/merge".into(), Some(Role::Manager)),
+            ("/customers/retention".into(), Some(Role::Owner)),
+            ("/settings/loyalty".into(), Some(Role::Owner)),
         ];
         let who = [
             (None, None),

@@ -10,12 +10,15 @@ pub const PRODUCTS_JS: &str = include_str!("../assets/products.js");
 /// `/static/scanning.js`.
 pub const SCANNING_JS: &str = include_str!("../assets/scanning.js");
 
+/// Search-as-you-type on the customers page, served at `/static/customers.js`.
+pub const CUSTOMERS_JS: &str = include_str!("../assets/customers.js");
+
 /// The till: scans, payments, receipts, served at `/static/till.js`.
 pub const TILL_JS: &str = include_str!("../assets/till.js");
 
 #[cfg(test)]
 mod tests {
-    use super::{PRODUCTS_JS, SCANNING_JS, STYLE_CSS};
+    use super::{CUSTOMERS_JS, PRODUCTS_JS, SCANNING_JS, STYLE_CSS};
 
     #[test]
     fn stylesheet_is_self_contained() {
@@ -36,6 +39,16 @@ mod tests {
             "no modules, no third party"
         );
         assert!(PRODUCTS_JS.len() < 8_000);
+    }
+
+    #[test]
+    fn customers_script_talks_to_its_search_route_and_stays_small() {
+        assert!(CUSTOMERS_JS.contains("'/customers/search?'"));
+        assert!(CUSTOMERS_JS.contains("customer-search"));
+        assert!(CUSTOMERS_JS.contains("customer-results"));
+        assert!(CUSTOMERS_JS.contains("data-customer-id"));
+        assert!(!CUSTOMERS_JS.contains("import "));
+        assert!(CUSTOMERS_JS.len() < 4_000);
     }
 
     #[test]

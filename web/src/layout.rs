@@ -49,7 +49,7 @@ struct NavLink {
     role: Role,
 }
 
-const NAV_LINKS: [NavLink; 10] = [
+const NAV_LINKS: [NavLink; 11] = [
     NavLink {
         href: "/",
         label: Msg::NavDashboard,
@@ -70,6 +70,12 @@ const NAV_LINKS: [NavLink; 10] = [
     NavLink {
         href: "/sales",
         label: Msg::NavSales,
+        role: Role::Manager,
+    },
+    // customer pages: the customer file, for managers and the owner.
+    NavLink {
+        href: "/customers",
+        label: Msg::NavCustomers,
         role: Role::Manager,
     },
     NavLink {
@@ -225,10 +231,11 @@ mod tests {
         assert!(!cashier.contains("/purchase-orders"));
         assert!(!cashier.contains("/stocktakes"));
         assert!(!cashier.contains("/sales"));
+        assert!(!cashier.contains("/customers"));
         let manager = render(&signed_in(Lang::En, Role::Manager));
         assert!(manager.contains(
             "<li><a href=\"/products\">Products</a></li><li><a href=\"/sales\">Sales</a></li>\
-             <li><a href=\"/suppliers\">Suppliers</a></li>\
+             <li><a href=\"/customers\">Customers</a></li><li><a href=\"/suppliers\">Suppliers</a></li>\
              <li><a href=\"/purchase-orders\">Orders</a></li><li><a href=\"/stocktakes\">Stocktakes</a></li>\
              <li><a href=\"/settings\">Settings</a></li><li><a href=\"/account\">My account</a></li>"
         ));

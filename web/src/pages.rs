@@ -2,6 +2,7 @@
 //! returns a whole document.
 
 pub mod account;
+pub mod customers;
 pub mod dashboard;
 pub mod error;
 pub mod login;

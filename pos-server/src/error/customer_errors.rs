@@ -97,3 +97,40 @@ impl From<&CustomerError> for AppError {
         }
     }
 }
+
+/// The form field a customer-file refusal belongs to, so a page can show it
+/// there ("" for the form as a whole).
+pub fn customer_error_field(e: &CustomerError) -> &'static str {
+    match e {
+        CustomerError::MissingName => "last_name",
+        CustomerError::TooLong { field, .. }
+        | CustomerError::ControlCharacter { field }
+        | CustomerError::InvalidEmail { field, .. }
+        | CustomerError::InvalidPhone { field, .. }
+        | CustomerError::InvalidPostcode { field, .. }
+        | CustomerError::InvalidCountry { field, .. }
+        | CustomerError::InvalidBirthDate { field, .. }
+        | CustomerError::InvalidTag { field, .. } => field,
+        CustomerError::UnknownValue { field, .. } => match *field {
+            "civility" | "language" | "channel" | "basis" => field,
+            _ => "",
+        },
+        CustomerError::BasisNotAllowed { .. } => "basis",
+        CustomerError::ConsentTextMissing => "text_shown",
+        CustomerError::InvalidCardNumber { .. }
+        | CustomerError::WrongCardPrefix { .. }
+        | CustomerError::CardTaken { .. }
+        | CustomerError::CardNotActive { .. }
+        | CustomerError::HasCard { .. } => "card_number",
+        CustomerError::InvalidCardPrefix { .. } | CustomerError::CardPrefixClash { .. } => {
+            "card_prefix"
+        }
+        CustomerError::NotEnoughPoints { .. } => "delta",
+        CustomerError::InvalidSetting { key, .. } => match *key {
+            customers::points::POINTS_PER_EURO_KEY => "points_per_euro",
+            customers::points::POINT_VALUE_KEY => "point_value",
+            _ => "",
+        },
+        _ => "",
+    }
+}

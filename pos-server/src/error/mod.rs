@@ -7,6 +7,7 @@ mod customer_errors;
 mod inventory_errors;
 mod sales_errors;
 
+pub use customer_errors::customer_error_field;
 pub use inventory_errors::inventory_error_field;
 pub use sales_errors::sales_error_field;
 

@@ -3,6 +3,11 @@
 mod account;
 mod assets;
 mod cards;
+// customer pages
+mod customers;
+mod customers_actions;
+mod customers_loyalty;
+mod customers_rights;
 mod dashboard;
 pub(crate) mod health;
 mod login;
@@ -43,6 +48,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     // back office sales
     sales::configure(cfg);
     sessions::configure(cfg);
+    // customer pages: the fixed paths before `/customers/{id}`.
+    customers_rights::configure(cfg);
+    customers_actions::configure(cfg);
+    customers_loyalty::configure(cfg);
+    customers::configure(cfg);
 }
 
 /// Runs a read on the database off the async workers.

@@ -21,8 +21,9 @@ pub struct DashboardData {
 
 /// A back-office destination and the least role that may open it.
 /// New back-office pages join this list.
-const BACK_OFFICE_LINKS: [(&str, Msg, Role); 7] = [
+const BACK_OFFICE_LINKS: [(&str, Msg, Role); 8] = [
     ("/products", Msg::NavProducts, Role::Cashier),
+    ("/customers", Msg::NavCustomers, Role::Manager),
     ("/suppliers", Msg::NavSuppliers, Role::Manager),
     ("/purchase-orders", Msg::NavOrders, Role::Manager),
     ("/stocktakes", Msg::NavStocktakes, Role::Manager),
@@ -148,6 +149,7 @@ mod tests {
         assert!(html.contains("<h2>Back office</h2>"));
         assert!(html.contains(
             "<ul class=\"links\"><li><a href=\"/products\">Products</a></li>\
+             <li><a href=\"/customers\">Customers</a></li>\
              <li><a href=\"/suppliers\">Suppliers</a></li>\
              <li><a href=\"/purchase-orders\">Orders</a></li>\
              <li><a href=\"/stocktakes\">Stocktakes</a></li>\
@@ -163,6 +165,7 @@ mod tests {
         assert!(html.contains("<h2>Back-office</h2>"));
         assert!(html.contains(
             "<ul class=\"links\"><li><a href=\"/products\">Produits</a></li>\
+             <li><a href=\"/customers\">Clients</a></li>\
              <li><a href=\"/suppliers\">Fournisseurs</a></li>\
              <li><a href=\"/purchase-orders\">Commandes</a></li>\
              <li><a href=\"/stocktakes\">Inventaires</a></li>\

@@ -15,7 +15,7 @@ use crate::i18n::Msg;
 use crate::layout::{PageCtx, page};
 
 /// The settings pages, and the least role that may open each.
-pub const SETTINGS_LINKS: [(&str, Msg, Role); 7] = [
+pub const SETTINGS_LINKS: [(&str, Msg, Role); 8] = [
     ("/settings/categories", Msg::CategoriesTitle, Role::Manager),
     ("/stock/valuation", Msg::ValuationTitle, Role::Manager),
     ("/settings/locations", Msg::LocationsTitle, Role::Owner),
@@ -24,6 +24,8 @@ pub const SETTINGS_LINKS: [(&str, Msg, Role); 7] = [
     // back office sales
     ("/settings/shop", Msg::ShopTitle, Role::Owner),
     ("/settings/tills", Msg::TillsTitle, Role::Owner),
+    // customer pages
+    ("/settings/loyalty", Msg::LoyaltySettingsTitle, Role::Owner),
 ];
 
 pub fn settings_page(ctx: &PageCtx) -> Markup {
@@ -69,5 +71,6 @@ mod tests {
         assert!(!html.contains("/settings/scales"));
         assert!(!html.contains("/settings/shop"));
         assert!(!html.contains("/settings/tills"));
+        assert!(!html.contains("/settings/loyalty"));
     }
 }
