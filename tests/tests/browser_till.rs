@@ -287,6 +287,28 @@ async fn a_customer_enrols_at_the_till_during_a_sale() {
             Some("till"),
             "[{label}]"
         );
+
+        // And on their page in the back office: the visit, the spending, the points.
+        server.add_user("gerant", Role::Manager, "password-g", None);
+        client.delete_all_cookies().await.ok();
+        client
+            .goto(&server.at("/login"))
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        fill(client, "username", "gerant").await;
+        fill(client, "password", "password-g").await;
+        submit(client).await;
+        wait_for_text(client, "Tableau de bord").await;
+        client
+            .goto(&server.at(&format!("/customers/{}", record.id)))
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        wait_for_text(client, "Hélène").await;
+        let figures = text_of(client, "#figures").await;
+        assert!(figures.contains("9,90 €"), "[{label}] spending: {figures}");
+        assert!(figures.contains('1'), "[{label}] one visit: {figures}");
+        let points = text_of(client, "#points").await;
+        assert!(points.contains("9 points"), "[{label}] {points}");
     }
     browser.close().await;
 }
