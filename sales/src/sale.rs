@@ -18,13 +18,13 @@ use db::schema::{
 };
 use db::{DbConn, Money, Quantity};
 use diesel::prelude::*;
-use std::collections::HashMap;
 use inventory::barcode::ScaleRules;
 use inventory::catalogue::Unit;
 use inventory::catalogue::products::{self, Product};
 use inventory::stock::locations;
 use inventory::stock::movements::{self, MovementKind, NewMovement};
 use inventory::vat;
+use std::collections::HashMap;
 
 /// What a line names: a product by id, or a code as scanned.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -177,13 +177,12 @@ impl Lookups {
 
     fn product(&mut self, conn: &mut DbConn, id: i64) -> Result<Product> {
         self.load(conn, &[id])?;
-        self.products
-            .get(&id)
-            .cloned()
-            .ok_or_else(|| SalesError::from(inventory::InventoryError::NotFound {
+        self.products.get(&id).cloned().ok_or_else(|| {
+            SalesError::from(inventory::InventoryError::NotFound {
                 what: "product",
                 id: id.to_string(),
-            }))
+            })
+        })
     }
 
     /// The rate in force for a product's stored code.

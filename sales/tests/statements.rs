@@ -29,7 +29,13 @@ fn a_five_line_sale_runs_few_statements() {
             }
         });
         let mut sale = SaleBuilder::new(&fx);
-        for code in [&fx.honey_code, &fx.wine_code, &fx.honey_code, &fx.wine_code, &fx.honey_code] {
+        for code in [
+            &fx.honey_code,
+            &fx.wine_code,
+            &fx.honey_code,
+            &fx.wine_code,
+            &fx.honey_code,
+        ] {
             sale = sale.scan(code);
         }
         sale.pay(Card, "51.70").done(conn);
@@ -41,6 +47,11 @@ fn a_five_line_sale_runs_few_statements() {
             }
         }
         eprintln!("[{}] {} statements", backend.name(), seen.len());
-        assert!(seen.len() <= MOST, "[{}] {} statements", backend.name(), seen.len());
+        assert!(
+            seen.len() <= MOST,
+            "[{}] {} statements",
+            backend.name(),
+            seen.len()
+        );
     });
 }

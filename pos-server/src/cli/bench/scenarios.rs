@@ -60,6 +60,12 @@ pub struct Run {
 }
 
 impl Run {
+    /// Another turn of the same scenario: its time counts too.
+    pub fn add(&mut self, other: Run) {
+        self.elapsed += other.elapsed;
+        self.merge(other);
+    }
+
     fn merge(&mut self, other: Run) {
         self.latencies.extend(other.latencies);
         self.errors += other.errors;
