@@ -44,7 +44,7 @@ fn receipt() -> Receipt {
         .collect();
     let vat: Vec<VatRow> = vat_breakdown(
         (0..LINES)
-            .map(|i| goods(i))
+            .map(goods)
             .map(|(rate, code, price)| (rate, code, Money::from_cents(price))),
     )
     .into_iter()

@@ -96,9 +96,7 @@ pub fn bench(db_url: Option<&str>, args: BenchArgs) -> Result<u8, CliError> {
         .enable_all()
         .build()?;
     let shop = match (&args.url, &args.token) {
-        (Some(url), Some(token)) => runtime
-            .block_on(remote::shop(url, token, args.tills))
-            .map_err(BenchError::from)?,
+        (Some(url), Some(token)) => runtime.block_on(remote::shop(url, token, args.tills))?,
         _ => {
             let (url, scratch) = setup::scratch(db_url)?;
             let bar = progress("produits");
