@@ -15,6 +15,7 @@ pub mod money;
 mod pool;
 pub mod quantity;
 pub mod schema;
+pub mod scratch;
 pub mod settings;
 #[cfg(feature = "testing")]
 pub mod testing;

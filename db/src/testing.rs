@@ -2,10 +2,8 @@
 //! and on PostgreSQL when `COMPTOIR_TEST_POSTGRES_URL` is set (CI sets it, and
 //! then an unreachable server fails the test instead of skipping it).
 
+use crate::scratch::ScratchDatabase;
 use crate::{Backend, Db, DbConn};
-use diesel::Connection;
-use diesel::connection::SimpleConnection;
-use diesel::pg::PgConnection;
 
 pub const POSTGRES_ENV: &str = "COMPTOIR_TEST_POSTGRES_URL";
 
@@ -13,21 +11,18 @@ pub const POSTGRES_ENV: &str = "COMPTOIR_TEST_POSTGRES_URL";
 pub struct TestDatabase {
     pub backend: Backend,
     pub url: String,
-    cleanup: Cleanup,
-}
-
-enum Cleanup {
-    Sqlite(
-        #[expect(dead_code, reason = "kept alive so the folder is removed on drop")]
-        tempfile::TempDir,
-    ),
-    Postgres {
-        admin_url: String,
-        name: String,
-    },
+    _scratch: ScratchDatabase,
 }
 
 impl TestDatabase {
+    fn of(scratch: ScratchDatabase) -> TestDatabase {
+        TestDatabase {
+            backend: scratch.backend,
+            url: scratch.url.clone(),
+            _scratch: scratch,
+        }
+    }
+
     /// A connected and migrated handle on this database.
     pub fn db(&self) -> Db {
         let db = match Db::connect(&self.url) {
@@ -56,17 +51,6 @@ impl TestDatabase {
 
     pub fn label(&self) -> &'static str {
         self.backend.name()
-    }
-}
-
-impl Drop for TestDatabase {
-    fn drop(&mut self) {
-        if let Cleanup::Postgres { admin_url, name } = &self.cleanup
-            && let Ok(mut admin) = PgConnection::establish(admin_url)
-        {
-            let _ =
-                admin.batch_execute(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"));
-        }
     }
 }
 
@@ -104,50 +88,33 @@ pub fn each_conn(mut f: impl FnMut(&mut DbConn, Backend)) {
 }
 
 fn sqlite() -> TestDatabase {
-    let dir = match tempfile::tempdir() {
-        Ok(dir) => dir,
-        Err(e) => panic!("cannot create a temporary folder: {e}"),
-    };
-    let url = format!("sqlite://{}", dir.path().join("test.db").display());
-    TestDatabase {
-        backend: Backend::Sqlite,
-        url,
-        cleanup: Cleanup::Sqlite(dir),
+    match ScratchDatabase::sqlite() {
+        Ok(scratch) => TestDatabase::of(scratch),
+        Err(e) => panic!("cannot create a temporary SQLite database: {e}"),
     }
 }
 
-fn postgres() -> Option<TestDatabase> {
-    let admin_url = match std::env::var(POSTGRES_ENV) {
-        Ok(url) if !url.trim().is_empty() => url,
+/// The PostgreSQL server the tests run on, when configured (always in CI).
+pub fn postgres_url() -> Option<String> {
+    match std::env::var(POSTGRES_ENV) {
+        Ok(url) if !url.trim().is_empty() => Some(url),
         _ => {
             if std::env::var("CI").is_ok_and(|v| v == "true") {
                 panic!(
                     "{POSTGRES_ENV} must be set in CI: every database test runs on PostgreSQL too"
                 );
             }
-            return None;
+            None
         }
-    };
-    let mut admin = match PgConnection::establish(&admin_url) {
-        Ok(conn) => conn,
-        Err(e) => panic!("{POSTGRES_ENV} is set but PostgreSQL is unreachable: {e}"),
-    };
-    let name = format!("comptoir_test_{}", uuid::Uuid::new_v4().simple());
-    if let Err(e) = admin.batch_execute(&format!("CREATE DATABASE \"{name}\"")) {
-        panic!("cannot create the test database {name}: {e}");
     }
-    let url = match url::Url::parse(&admin_url) {
-        Ok(mut u) => {
-            u.set_path(&name);
-            u.to_string()
-        }
-        Err(e) => panic!("{POSTGRES_ENV} is not a URL: {e}"),
-    };
-    Some(TestDatabase {
-        backend: Backend::Postgres,
-        url,
-        cleanup: Cleanup::Postgres { admin_url, name },
-    })
+}
+
+fn postgres() -> Option<TestDatabase> {
+    let admin_url = postgres_url()?;
+    match ScratchDatabase::postgres(&admin_url, "comptoir_test") {
+        Ok(scratch) => Some(TestDatabase::of(scratch)),
+        Err(e) => panic!("{POSTGRES_ENV} is set but no test database could be made: {e}"),
+    }
 }
 
 /// Runs raw SQL, for tests that tamper with the database on purpose.

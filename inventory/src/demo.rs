@@ -11,6 +11,8 @@ use crate::suppliers::{self, SupplierInput, SupplierTerms};
 use chrono::NaiveDateTime;
 use db::{DbConn, Money, Quantity};
 
+pub mod bulk;
+
 /// A tiny deterministic generator (no need for cryptographic randomness here).
 struct Lcg(u64);
 

@@ -1,7 +1,8 @@
-//! The command line: `comptoir serve | migrate | user | token | demo | import | export | verify`.
+//! The command line: `comptoir serve | migrate | user | token | demo | import | export | verify | bench`.
 //! Each failure is one line on stderr and a non-zero exit, never a panic.
 
 mod accounts;
+mod bench;
 mod csv_files;
 mod demo;
 mod serve;
@@ -17,14 +18,10 @@ use std::process::ExitCode;
     about = "Comptoir: the till, the back office and the customer file of a small shop"
 )]
 pub struct Cli {
-    /// Database: sqlite://PATH or postgres://USER@HOST/DATABASE
-    #[arg(
-        long = "db",
-        global = true,
-        env = "COMPTOIR_DATABASE_URL",
-        default_value = "sqlite://comptoir.db"
-    )]
-    pub db: String,
+    /// Database: sqlite://PATH or postgres://USER@HOST/DATABASE [default: sqlite://comptoir.db;
+    /// for `bench`, a temporary SQLite file]
+    #[arg(long = "db", global = true, env = "COMPTOIR_DATABASE_URL")]
+    pub db: Option<String>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -59,7 +56,12 @@ pub enum Command {
     },
     /// Check the chains of tickets, journal events and closures; exit 1 naming the first broken record
     Verify,
+    /// Measure the till: sales/s and latencies over HTTP, the database's own rate, barcode lookups
+    Bench(bench::BenchArgs),
 }
+
+/// The shop's database when `--db` is not given.
+pub const DEFAULT_DB: &str = "sqlite://comptoir.db";
 
 /// A command's failure: printed as `comptoir: …` and exit 1.
 #[derive(Debug, thiserror::Error)]
@@ -95,14 +97,18 @@ pub fn main() -> ExitCode {
 
 /// Runs a command; its exit code (0, or 3 for an import that refused rows).
 pub fn run(cli: Cli) -> Result<u8, CliError> {
+    if let Command::Bench(args) = cli.command {
+        return bench::bench(cli.db.as_deref(), args);
+    }
+    let db_url = cli.db.as_deref().unwrap_or(DEFAULT_DB);
     match cli.command {
-        Command::Import { what } => return csv_files::import(&cli.db, what),
-        Command::Verify => return verify::verify(&cli.db),
-        Command::Export { what } => csv_files::export(&cli.db, what)?,
-        Command::Serve(args) => serve::serve(&cli.db, args)?,
-        Command::Demo => demo::demo(&cli.db)?,
+        Command::Import { what } => return csv_files::import(db_url, what),
+        Command::Verify => return verify::verify(db_url),
+        Command::Export { what } => csv_files::export(db_url, what)?,
+        Command::Serve(args) => serve::serve(db_url, args)?,
+        Command::Demo => demo::demo(db_url)?,
         Command::Migrate => {
-            let db = db::Db::connect(&cli.db)?;
+            let db = db::Db::connect(db_url)?;
             let applied = db.migrate()?;
             if applied.is_empty() {
                 println!("database up to date");
@@ -112,8 +118,9 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
                 }
             }
         }
-        Command::User { action } => accounts::user(&cli.db, action)?,
-        Command::Token { action } => accounts::token(&cli.db, action)?,
+        Command::User { action } => accounts::user(db_url, action)?,
+        Command::Token { action } => accounts::token(db_url, action)?,
+        Command::Bench(_) => {}
     }
     Ok(0)
 }

@@ -170,8 +170,9 @@ fn lines_without_ticket(
         return Err(SalesError::EmptySale);
     }
     let mut lines = Vec::with_capacity(items.len());
+    let mut lookups = sale::Lookups::new(conn, day)?;
     for (index, item) in items.iter().enumerate() {
-        let priced = sale::price_line(conn, index, item, day)?;
+        let priced = sale::price_line(conn, &mut lookups, index, item)?;
         lines.push(LineFields {
             ticket_id: 0,
             position: 0,

@@ -18,11 +18,13 @@ use db::schema::{
 };
 use db::{DbConn, Money, Quantity};
 use diesel::prelude::*;
+use inventory::barcode::ScaleRules;
 use inventory::catalogue::Unit;
 use inventory::catalogue::products::{self, Product};
 use inventory::stock::locations;
 use inventory::stock::movements::{self, MovementKind, NewMovement};
 use inventory::vat;
+use std::collections::HashMap;
 
 /// What a line names: a product by id, or a code as scanned.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -111,18 +113,83 @@ impl Priced {
     }
 }
 
-fn resolve(
-    conn: &mut DbConn,
-    line: &SaleLine,
-) -> Result<(Product, Option<Quantity>, Option<Money>)> {
-    match &line.item {
-        Item::Product(id) => Ok((products::get(conn, *id)?, None, None)),
-        Item::Scan(code) => {
-            let code = code.trim();
-            match products::resolve_scan(conn, code)? {
-                Some(scan) => Ok((scan.product, scan.quantity, scan.price)),
-                None => Err(SalesError::UnknownBarcode(code.to_owned())),
+/// What pricing reads once per sale rather than once per line: the VAT rates
+/// in force, the scale rules (when a label is scanned), the products.
+pub(crate) struct Lookups {
+    day: NaiveDate,
+    rates: Vec<vat::VatRate>,
+    rules: Option<ScaleRules>,
+    products: HashMap<i64, Product>,
+}
+
+/// A line's product located: its id, and what a scale label carries.
+struct Located {
+    product_id: i64,
+    weighed: Option<Quantity>,
+    label_price: Option<Money>,
+}
+
+impl Lookups {
+    pub fn new(conn: &mut DbConn, day: NaiveDate) -> Result<Lookups> {
+        Ok(Lookups {
+            day,
+            rates: vat::in_force(conn, day)?,
+            rules: None,
+            products: HashMap::new(),
+        })
+    }
+
+    fn locate(&mut self, conn: &mut DbConn, line: &SaleLine) -> Result<Located> {
+        match &line.item {
+            Item::Product(id) => Ok(Located {
+                product_id: *id,
+                weighed: None,
+                label_price: None,
+            }),
+            Item::Scan(code) => {
+                let code = code.trim();
+                match products::locate_scan(conn, code, &mut self.rules)? {
+                    Some(scan) => Ok(Located {
+                        product_id: scan.product_id,
+                        weighed: scan.quantity,
+                        label_price: scan.price,
+                    }),
+                    None => Err(SalesError::UnknownBarcode(code.to_owned())),
+                }
             }
+        }
+    }
+
+    /// Loads the products of `ids` not loaded yet, in one go.
+    fn load(&mut self, conn: &mut DbConn, ids: &[i64]) -> Result<()> {
+        let mut missing: Vec<i64> = ids
+            .iter()
+            .copied()
+            .filter(|id| !self.products.contains_key(id))
+            .collect();
+        missing.sort_unstable();
+        missing.dedup();
+        for product in products::get_many(conn, &missing)? {
+            self.products.insert(product.id, product);
+        }
+        Ok(())
+    }
+
+    fn product(&mut self, conn: &mut DbConn, id: i64) -> Result<Product> {
+        self.load(conn, &[id])?;
+        self.products.get(&id).cloned().ok_or_else(|| {
+            SalesError::from(inventory::InventoryError::NotFound {
+                what: "product",
+                id: id.to_string(),
+            })
+        })
+    }
+
+    /// The rate in force for a product's stored code.
+    fn rate(&self, conn: &mut DbConn, code: &str) -> Result<vat::VatRate> {
+        match self.rates.iter().find(|r| r.code == code) {
+            Some(rate) => Ok(rate.clone()),
+            None => Ok(vat::rate_of(conn, code, self.day)?),
         }
     }
 }
@@ -130,18 +197,35 @@ fn resolve(
 /// Largest quantity on one line: 100 000 units.
 const MAX_QUANTITY: i64 = 100_000_000;
 
+/// Prices one line (a refund without its ticket prices lines one by one).
 pub(crate) fn price_line(
     conn: &mut DbConn,
+    lookups: &mut Lookups,
     index: usize,
     line: &SaleLine,
-    day: NaiveDate,
+) -> Result<Priced> {
+    let located = lookups.locate(conn, line)?;
+    price_located(conn, lookups, index, line, located)
+}
+
+fn price_located(
+    conn: &mut DbConn,
+    lookups: &mut Lookups,
+    index: usize,
+    line: &SaleLine,
+    located: Located,
 ) -> Result<Priced> {
     let position = index + 1;
     let invalid = |problem| SalesError::InvalidLine {
         line: position,
         problem,
     };
-    let (product, weighed, label_price) = resolve(conn, line)?;
+    let Located {
+        product_id,
+        weighed,
+        label_price,
+    } = located;
+    let product = lookups.product(conn, product_id)?;
     if !product.active {
         return Err(SalesError::ProductArchived(product.name));
     }
@@ -167,7 +251,7 @@ pub(crate) fn price_line(
     if product.unit == Unit::Piece && quantity.thousandths() % 1000 != 0 {
         return Err(invalid(LineProblem::WholePieces));
     }
-    let rate = vat::rate_of(conn, &product.vat_code, day)?;
+    let rate = lookups.rate(conn, &product.vat_code)?;
     let gross = match label_price {
         Some(price) if line.quantity.is_none() => price,
         _ => pricing::line_gross(product.price, quantity),
@@ -229,9 +313,18 @@ fn price_basket(conn: &mut DbConn, sale: &NewSale, shop: &shops::Shop) -> Result
     if sale.lines.is_empty() {
         return Err(SalesError::EmptySale);
     }
+    // Every line located first, then their products read together.
+    let mut lookups = Lookups::new(conn, sale.day)?;
+    let located = sale
+        .lines
+        .iter()
+        .map(|line| lookups.locate(conn, line))
+        .collect::<Result<Vec<_>>>()?;
+    let ids: Vec<i64> = located.iter().map(|l| l.product_id).collect();
+    lookups.load(conn, &ids)?;
     let mut priced = Vec::with_capacity(sale.lines.len());
-    for (index, line) in sale.lines.iter().enumerate() {
-        priced.push(price_line(conn, index, line, sale.day)?);
+    for (index, (line, located)) in sale.lines.iter().zip(located).enumerate() {
+        priced.push(price_located(conn, &mut lookups, index, line, located)?);
     }
     let nets: Vec<Money> = priced.iter().map(Priced::net).collect();
     let subtotal: Money = nets.iter().copied().sum();

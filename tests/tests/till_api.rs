@@ -654,3 +654,26 @@ async fn a_refund_without_its_ticket_needs_a_managers_pin() {
         );
     }
 }
+
+/// A held basket is a JSON object, as the API document says (Schemathesis
+/// found arrays accepted and answered back against the document).
+#[tokio::test(flavor = "multi_thread")]
+async fn a_held_basket_must_be_an_object() {
+    for server in servers() {
+        let label = server.label();
+        let Shop { cashier, .. } = shop(&server).await;
+        let (status, body) = cashier
+            .post("/api/v1/tills/T01/held", json!({"basket": [null, null]}))
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "[{label}] {body}");
+        assert_eq!(body["error"]["code"], "unprocessable", "[{label}] {body}");
+        let (status, list) = cashier.get("/api/v1/tills/T01/held").await;
+        assert_eq!(status, StatusCode::OK, "[{label}] {list}");
+        assert_eq!(list["items"], json!([]), "[{label}] nothing held: {list}");
+        let (status, held) = cashier
+            .post("/api/v1/tills/T01/held", json!({"basket": {"lines": []}}))
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "[{label}] {held}");
+        assert_eq!(held["basket"], json!({"lines": []}), "[{label}]");
+    }
+}

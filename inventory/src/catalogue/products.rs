@@ -240,6 +240,19 @@ pub fn get(conn: &mut DbConn, id: i64) -> Result<Product> {
     Ok(assemble(conn, vec![row])?.remove(0))
 }
 
+/// Several products by id, in one go (unknown ids are left out), by id.
+pub fn get_many(conn: &mut DbConn, ids: &[i64]) -> Result<Vec<Product>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows = products::table
+        .filter(products::id.eq_any(ids))
+        .order(products::id.asc())
+        .select(ProductRow::as_select())
+        .load(conn)?;
+    assemble(conn, rows)
+}
+
 /// Rows → products, with barcodes, category paths and stock in a few queries.
 fn assemble(conn: &mut DbConn, rows: Vec<ProductRow>) -> Result<Vec<Product>> {
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
@@ -336,38 +349,62 @@ pub struct Scan {
     pub price: Option<Money>,
 }
 
+/// What a scanned code designates, the product not loaded yet: its id, and
+/// the weight or price a scale label carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ScanRef {
+    pub product_id: i64,
+    pub quantity: Option<Quantity>,
+    pub price: Option<Money>,
+}
+
 /// Resolves a scanned code: a product's own barcode, or a scale label whose
 /// prefix the shop's settings configure (see [`ScaleRules::load`]).
 ///
 /// [`ScaleRules::load`]: crate::barcode::ScaleRules::load
 pub fn resolve_scan(conn: &mut DbConn, raw: &str) -> Result<Option<Scan>> {
-    let rules = crate::barcode::ScaleRules::load(conn)?;
-    resolve_scan_with(conn, raw, &rules)
+    let Some(found) = locate_scan(conn, raw, &mut None)? else {
+        return Ok(None);
+    };
+    Ok(Some(Scan {
+        product: get(conn, found.product_id)?,
+        quantity: found.quantity,
+        price: found.price,
+    }))
 }
 
-/// [`resolve_scan`] with rules already loaded (a caller resolving many codes):
-/// a product's own barcode, or a scale label whose prefix `rules` configure
-/// (the product then carries the 7-digit key `PPIIIII` among its barcodes, see
-/// `ScaleRules::lookup_code`).
-pub fn resolve_scan_with(
+/// [`resolve_scan`] without loading the product (a caller resolving many
+/// codes loads them together with [`get_many`]): a product's own barcode, or
+/// a scale label whose prefix the rules configure (the product then carries
+/// the 7-digit key `PPIIIII` among its barcodes, see `ScaleRules::lookup_code`).
+/// The rules are read only for a code that is no product's own, and kept in
+/// `rules` for the next scan.
+pub fn locate_scan(
     conn: &mut DbConn,
     raw: &str,
-    rules: &crate::barcode::ScaleRules,
-) -> Result<Option<Scan>> {
-    if let Some(product) = find_by_barcode(conn, raw)? {
-        return Ok(Some(Scan {
-            product,
+    rules: &mut Option<crate::barcode::ScaleRules>,
+) -> Result<Option<ScanRef>> {
+    let Ok(barcode) = Barcode::parse(raw) else {
+        return Ok(None);
+    };
+    if let Some((product_id, _)) = barcode_owner(conn, &barcode)? {
+        return Ok(Some(ScanRef {
+            product_id,
             quantity: None,
             price: None,
         }));
     }
-    let Ok(barcode) = Barcode::parse(raw) else {
-        return Ok(None);
+    let rules = match rules {
+        Some(rules) => rules,
+        None => rules.insert(crate::barcode::ScaleRules::load(conn)?),
     };
     let Some(reading) = rules.decode(&barcode) else {
         return Ok(None);
     };
-    let Some(product) = find_by_barcode(conn, &reading.lookup_code())? else {
+    let Ok(key) = Barcode::parse(&reading.lookup_code()) else {
+        return Ok(None);
+    };
+    let Some((product_id, _)) = barcode_owner(conn, &key)? else {
         return Ok(None);
     };
     let (quantity, price) = match reading.kind {
@@ -376,8 +413,8 @@ pub fn resolve_scan_with(
         }
         crate::barcode::ScaleKind::Price => (None, Some(Money::from_cents(reading.value))),
     };
-    Ok(Some(Scan {
-        product,
+    Ok(Some(ScanRef {
+        product_id,
         quantity,
         price,
     }))

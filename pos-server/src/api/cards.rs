@@ -26,7 +26,7 @@ pub struct CardOut {
 }
 
 /// The customer behind a scanned card.
-#[utoipa::path(get, path = "/api/v1/cards/{number}", tag = "customers", security(("bearer" = [])),
+#[utoipa::path(get, path = "/api/v1/cards/{number}", tag = "customers", security(("bearer" = [])), params(("number" = String, Path, description = "the card's EAN-13")),
     responses((status = 200, body = CardOut), (status = 404, description = "unknown or unassigned card", body = super::openapi::ErrorBody)))]
 pub async fn get(
     _caller: ApiAuthed<AnyRole>,

@@ -252,7 +252,7 @@ pub async fn list(
 }
 
 /// One customer with their figures.
-#[utoipa::path(get, path = "/api/v1/customers/{id}", tag = "customers", security(("bearer" = [])),
+#[utoipa::path(get, path = "/api/v1/customers/{id}", tag = "customers", security(("bearer" = [])), params(("id" = i64, Path, description = "the customer")),
     responses((status = 200, body = CustomerOut), (status = 404, body = super::openapi::ErrorBody)))]
 pub async fn get(
     _caller: ApiAuthed<ManagerRole>,
@@ -279,7 +279,7 @@ pub async fn get(
 }
 
 /// Everything held on one person (GDPR access), written to the audit log.
-#[utoipa::path(get, path = "/api/v1/customers/{id}/export", tag = "customers", security(("bearer" = [])),
+#[utoipa::path(get, path = "/api/v1/customers/{id}/export", tag = "customers", security(("bearer" = [])), params(("id" = i64, Path, description = "the customer")),
     responses((status = 200, body = Object), (status = 404, body = super::openapi::ErrorBody)))]
 pub async fn export(
     caller: ApiAuthed<ManagerRole>,
@@ -295,7 +295,7 @@ pub async fn export(
 }
 
 /// Erasure by anonymisation: the person goes, their sales stay.
-#[utoipa::path(post, path = "/api/v1/customers/{id}/erase", tag = "customers", security(("bearer" = [])),
+#[utoipa::path(post, path = "/api/v1/customers/{id}/erase", tag = "customers", security(("bearer" = [])), params(("id" = i64, Path, description = "the customer")),
     responses((status = 200, body = CustomerOut), (status = 409, description = "already erased", body = super::openapi::ErrorBody)))]
 pub async fn erase(
     caller: ApiAuthed<OwnerRole>,

@@ -146,7 +146,7 @@ pub async fn list(
 }
 
 /// One product.
-#[utoipa::path(get, path = "/api/v1/products/{id}", tag = "catalogue", security(("bearer" = [])),
+#[utoipa::path(get, path = "/api/v1/products/{id}", tag = "catalogue", security(("bearer" = [])), params(("id" = i64, Path, description = "the product's id")),
     responses((status = 200, body = ProductOut), (status = 404, body = super::openapi::ErrorBody)))]
 pub async fn get(
     caller: ApiAuthed<AnyRole>,
@@ -237,7 +237,7 @@ pub struct ProductPatch {
 }
 
 /// Changes a product: only the fields sent.
-#[utoipa::path(patch, path = "/api/v1/products/{id}", tag = "catalogue", security(("bearer" = [])), request_body = ProductPatch,
+#[utoipa::path(patch, path = "/api/v1/products/{id}", tag = "catalogue", security(("bearer" = [])), params(("id" = i64, Path, description = "the product's id")), request_body = ProductPatch,
     responses((status = 200, body = ProductOut), (status = 404, body = super::openapi::ErrorBody), (status = 422, body = super::openapi::ErrorBody)))]
 pub async fn patch(
     ApiJson { caller, body }: ApiJson<ManagerRole, ProductPatch>,
@@ -318,7 +318,7 @@ pub struct MovementList {
 }
 
 /// A product's stock movements, newest first.
-#[utoipa::path(get, path = "/api/v1/products/{id}/movements", tag = "stock", security(("bearer" = [])),
+#[utoipa::path(get, path = "/api/v1/products/{id}/movements", tag = "stock", security(("bearer" = [])), params(("id" = i64, Path, description = "the product's id")),
     responses((status = 200, body = MovementList), (status = 404, body = super::openapi::ErrorBody)))]
 pub async fn movements(
     caller: ApiAuthed<AnyRole>,

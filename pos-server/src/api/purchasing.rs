@@ -149,7 +149,7 @@ pub async fn create(
 }
 
 /// One purchase order.
-#[utoipa::path(get, path = "/api/v1/purchase-orders/{id}", tag = "purchasing", security(("bearer" = [])),
+#[utoipa::path(get, path = "/api/v1/purchase-orders/{id}", tag = "purchasing", security(("bearer" = [])), params(("id" = i64, Path, description = "the order's id")),
     responses((status = 200, body = OrderOut), (status = 404, body = super::openapi::ErrorBody)))]
 pub async fn get(
     _caller: ApiAuthed<ManagerRole>,
@@ -180,7 +180,7 @@ pub struct ReceiveIn {
 
 /// Receives all or part of an order: a stock movement per line, the weighted
 /// average cost updated. More than ordered is accepted, with a warning.
-#[utoipa::path(post, path = "/api/v1/purchase-orders/{id}/receive", tag = "purchasing", security(("bearer" = [])), request_body = ReceiveIn,
+#[utoipa::path(post, path = "/api/v1/purchase-orders/{id}/receive", tag = "purchasing", security(("bearer" = [])), params(("id" = i64, Path, description = "the order's id")), request_body = ReceiveIn,
     responses((status = 200, body = OrderOut), (status = 409, description = "order closed", body = super::openapi::ErrorBody),
         (status = 422, body = super::openapi::ErrorBody)))]
 pub async fn receive(

@@ -316,7 +316,7 @@ pub async fn create(
 
 /// One ticket by the UUID its till chose, or by the reference its receipt's
 /// barcode carries (`T01-000042`), for returns.
-#[utoipa::path(get, path = "/api/v1/sales/{id}", tag = "till", security(("bearer" = [])),
+#[utoipa::path(get, path = "/api/v1/sales/{id}", tag = "till", security(("bearer" = [])), params(("id" = String, Path, description = "the UUID the till chose, or the reference on the receipt (T01-000042)")),
     responses((status = 200, body = TicketOut), (status = 404, body = super::openapi::ErrorBody)))]
 pub async fn get(
     _caller: ApiAuthed<AnyRole>,
@@ -428,7 +428,7 @@ pub struct PrintOut {
 /// Sends the receipt to its till's printer. A reprint is marked DUPLICATA
 /// with its number. The sale is never at risk: a printer that is off answers
 /// 503 and the ticket stays as it is.
-#[utoipa::path(post, path = "/api/v1/sales/{id}/print", tag = "till", security(("bearer" = [])),
+#[utoipa::path(post, path = "/api/v1/sales/{id}/print", tag = "till", security(("bearer" = [])), params(("id" = String, Path, description = "the UUID the till chose")),
     responses((status = 200, body = PrintOut), (status = 409, description = "the till has no printer", body = super::openapi::ErrorBody),
         (status = 503, description = "printer unreachable", body = super::openapi::ErrorBody)))]
 pub async fn print(
@@ -471,7 +471,7 @@ pub struct RefundIn {
 
 /// Refunds all or part of a ticket: a counter-ticket pointing to it, the goods
 /// back in stock, the money back by the chosen method.
-#[utoipa::path(post, path = "/api/v1/sales/{id}/refund", tag = "till", security(("bearer" = [])), request_body = RefundIn,
+#[utoipa::path(post, path = "/api/v1/sales/{id}/refund", tag = "till", security(("bearer" = [])), params(("id" = String, Path, description = "the UUID the till chose")), request_body = RefundIn,
     responses((status = 201, body = TicketOut), (status = 200, description = "this refund id was posted before", body = TicketOut),
         (status = 403, description = "needs a manager's PIN", body = super::openapi::ErrorBody),
         (status = 409, body = super::openapi::ErrorBody), (status = 422, description = "more than was sold", body = super::openapi::ErrorBody)))]
@@ -634,7 +634,7 @@ pub struct EmailOut {
 }
 
 /// E-mails the receipt to the address the customer gives.
-#[utoipa::path(post, path = "/api/v1/sales/{id}/email", tag = "till", security(("bearer" = [])), request_body = EmailIn,
+#[utoipa::path(post, path = "/api/v1/sales/{id}/email", tag = "till", security(("bearer" = [])), params(("id" = String, Path, description = "the UUID the till chose")), request_body = EmailIn,
     responses((status = 200, body = EmailOut), (status = 409, description = "no SMTP server configured", body = super::openapi::ErrorBody),
         (status = 422, description = "invalid address", body = super::openapi::ErrorBody), (status = 503, body = super::openapi::ErrorBody)))]
 pub async fn email(

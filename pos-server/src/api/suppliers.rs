@@ -128,7 +128,7 @@ fn terms_out(all: Vec<suppliers::SupplierProduct>) -> SupplierProductList {
 }
 
 /// What a supplier sells us, on their terms.
-#[utoipa::path(get, path = "/api/v1/suppliers/{id}/products", tag = "purchasing", security(("bearer" = [])),
+#[utoipa::path(get, path = "/api/v1/suppliers/{id}/products", tag = "purchasing", security(("bearer" = [])), params(("id" = i64, Path, description = "the supplier's id")),
     responses((status = 200, body = SupplierProductList), (status = 404, body = super::openapi::ErrorBody)))]
 pub async fn products(
     _caller: ApiAuthed<ManagerRole>,
@@ -159,7 +159,7 @@ pub struct TermsIn {
 }
 
 /// Sets (or replaces) the terms on which a supplier sells a product.
-#[utoipa::path(put, path = "/api/v1/suppliers/{id}/products/{product_id}", tag = "purchasing", security(("bearer" = [])), request_body = TermsIn,
+#[utoipa::path(put, path = "/api/v1/suppliers/{id}/products/{product_id}", tag = "purchasing", security(("bearer" = [])), params(("id" = i64, Path, description = "the product's id"), ("product_id" = i64, Path, description = "the product's id")), request_body = TermsIn,
     responses((status = 200, body = SupplierProductList), (status = 404, body = super::openapi::ErrorBody), (status = 422, body = super::openapi::ErrorBody)))]
 pub async fn set_terms(
     ApiJson { body, .. }: ApiJson<ManagerRole, TermsIn>,

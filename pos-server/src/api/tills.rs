@@ -240,7 +240,7 @@ pub struct SessionOut {
 }
 
 /// Opens the till's cash session with the counted float.
-#[utoipa::path(post, path = "/api/v1/tills/{code}/sessions", tag = "till", security(("bearer" = [])), request_body = OpenIn,
+#[utoipa::path(post, path = "/api/v1/tills/{code}/sessions", tag = "till", security(("bearer" = [])), params(("code" = String, Path, description = "the till's code")), request_body = OpenIn,
     responses((status = 201, body = SessionOut), (status = 409, description = "already open", body = super::openapi::ErrorBody)))]
 pub async fn open(
     ApiJson { caller, body }: ApiJson<AnyRole, OpenIn>,
@@ -263,7 +263,7 @@ pub async fn open(
 }
 
 /// The X report of the open session.
-#[utoipa::path(get, path = "/api/v1/tills/{code}/sessions/current", tag = "till", security(("bearer" = [])),
+#[utoipa::path(get, path = "/api/v1/tills/{code}/sessions/current", tag = "till", security(("bearer" = [])), params(("code" = String, Path, description = "the till's code")),
     responses((status = 200, body = ReportOut), (status = 409, description = "no open session", body = super::openapi::ErrorBody)))]
 pub async fn current(
     _caller: ApiAuthed<AnyRole>,
@@ -285,7 +285,7 @@ pub struct CashIn {
 }
 
 /// Cash put in or taken out of the drawer, with its reason.
-#[utoipa::path(post, path = "/api/v1/tills/{code}/sessions/current/cash", tag = "till", security(("bearer" = [])), request_body = CashIn,
+#[utoipa::path(post, path = "/api/v1/tills/{code}/sessions/current/cash", tag = "till", security(("bearer" = [])), params(("code" = String, Path, description = "the till's code")), request_body = CashIn,
     responses((status = 201, body = ReportOut), (status = 409, body = super::openapi::ErrorBody), (status = 422, body = super::openapi::ErrorBody)))]
 pub async fn cash(
     ApiJson { caller, body }: ApiJson<AnyRole, CashIn>,
@@ -329,7 +329,7 @@ pub struct CloseIn {
 }
 
 /// Closes the session with the counted cash: the Z report, stored and chained.
-#[utoipa::path(post, path = "/api/v1/tills/{code}/sessions/current/close", tag = "till", security(("bearer" = [])), request_body = CloseIn,
+#[utoipa::path(post, path = "/api/v1/tills/{code}/sessions/current/close", tag = "till", security(("bearer" = [])), params(("code" = String, Path, description = "the till's code")), request_body = CloseIn,
     responses((status = 200, body = ReportOut), (status = 409, description = "no open session", body = super::openapi::ErrorBody)))]
 pub async fn close(
     ApiJson { caller, body }: ApiJson<AnyRole, CloseIn>,
@@ -384,14 +384,23 @@ pub struct HoldIn {
 }
 
 /// Puts a basket on hold.
-#[utoipa::path(post, path = "/api/v1/tills/{code}/held", tag = "till", security(("bearer" = [])), request_body = HoldIn,
-    responses((status = 201, body = HeldOut), (status = 404, body = super::openapi::ErrorBody)))]
+#[utoipa::path(post, path = "/api/v1/tills/{code}/held", tag = "till", security(("bearer" = [])), params(("code" = String, Path, description = "the till's code")), request_body = HoldIn,
+    responses((status = 201, body = HeldOut), (status = 404, body = super::openapi::ErrorBody),
+        (status = 422, description = "the basket is not a JSON object", body = super::openapi::ErrorBody)))]
 pub async fn hold(
     ApiJson { caller, body }: ApiJson<AnyRole, HoldIn>,
     state: web::Data<AppState>,
     code: web::Path<String>,
 ) -> AppResult<HttpResponse> {
     let (code, user, clock) = (code.into_inner(), caller.user.id, state.clock.clone());
+    // An object, as documented (and as the till page sends it).
+    if !body.basket.is_object() {
+        return Err(SalesError::Invalid {
+            field: "basket",
+            reason: "a JSON object".into(),
+        }
+        .into());
+    }
     let basket = body.basket.to_string();
     let held = write(&state, move |conn| {
         sales::held::hold(
@@ -408,7 +417,7 @@ pub async fn hold(
 }
 
 /// The baskets on hold at a till.
-#[utoipa::path(get, path = "/api/v1/tills/{code}/held", tag = "till", security(("bearer" = [])),
+#[utoipa::path(get, path = "/api/v1/tills/{code}/held", tag = "till", security(("bearer" = [])), params(("code" = String, Path, description = "the till's code")),
     responses((status = 200, body = HeldList)))]
 pub async fn held(
     _caller: ApiAuthed<AnyRole>,
@@ -427,7 +436,7 @@ pub async fn held(
 }
 
 /// Takes a basket back off hold (it leaves the list).
-#[utoipa::path(post, path = "/api/v1/held/{id}/take", tag = "till", security(("bearer" = [])),
+#[utoipa::path(post, path = "/api/v1/held/{id}/take", tag = "till", security(("bearer" = [])), params(("id" = i64, Path, description = "the held basket's id")),
     responses((status = 200, body = HeldOut), (status = 404, body = super::openapi::ErrorBody)))]
 pub async fn take(
     _caller: ApiAuthed<AnyRole>,

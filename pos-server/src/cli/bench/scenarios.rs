@@ -1,0 +1,306 @@
+//! What the bench measures, each bounded by a count and a time:
+//! - `sale`: every till posts 5-line card sales over HTTP at once;
+//! - `raw`: the same sales through `sales::sale::complete` in one write
+//!   transaction each (`BEGIN IMMEDIATE` on SQLite), from as many threads,
+//!   without HTTP: the database's own limit with our settings;
+//! - `lookup`: one till scanning: `GET /api/v1/products?barcode=…`;
+//! - `customer-search`: not measured until the customer file exists.
+
+use super::BenchError;
+use super::setup::{Local, Shop};
+use db::{Clock, Money, SystemClock};
+use indicatif::ProgressBar;
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+use sales::sale::{self, Item, NewPayment, NewSale, SaleLine};
+use sales::tickets::PaymentMethod;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+/// Lines per sale.
+const LINES: usize = 5;
+
+/// At most `count` operations, for at most `time`.
+#[derive(Debug, Clone, Copy)]
+pub struct Budget {
+    pub count: u64,
+    pub time: Duration,
+}
+
+/// Takes one operation from a shared budget; false once it is spent.
+struct Gauge {
+    taken: AtomicU64,
+    budget: Budget,
+    start: Instant,
+}
+
+impl Gauge {
+    fn new(budget: Budget) -> Arc<Gauge> {
+        Arc::new(Gauge {
+            taken: AtomicU64::new(0),
+            budget,
+            start: Instant::now(),
+        })
+    }
+
+    fn take(&self) -> bool {
+        self.start.elapsed() < self.budget.time
+            && self.taken.fetch_add(1, Ordering::Relaxed) < self.budget.count
+    }
+}
+
+/// One scenario's outcome: each successful operation's latency.
+#[derive(Debug, Default)]
+pub struct Run {
+    pub latencies: Vec<Duration>,
+    pub elapsed: Duration,
+    pub errors: u64,
+    pub first_error: Option<String>,
+}
+
+impl Run {
+    /// Another turn of the same scenario: its time counts too.
+    pub fn add(&mut self, other: Run) {
+        self.elapsed += other.elapsed;
+        self.merge(other);
+    }
+
+    fn merge(&mut self, other: Run) {
+        self.latencies.extend(other.latencies);
+        self.errors += other.errors;
+        if self.first_error.is_none() {
+            self.first_error = other.first_error;
+        }
+    }
+
+    fn failed(&mut self, error: String) {
+        self.errors += 1;
+        if self.first_error.is_none() {
+            self.first_error = Some(error);
+        }
+    }
+
+    pub fn per_second(&self) -> f64 {
+        let seconds = self.elapsed.as_secs_f64();
+        if seconds > 0.0 {
+            self.latencies.len() as f64 / seconds
+        } else {
+            0.0
+        }
+    }
+}
+
+/// Five goods picked at random, and what they cost.
+fn basket(goods: &[(String, Money)], rng: &mut StdRng) -> (Vec<String>, Money) {
+    let mut codes = Vec::with_capacity(LINES);
+    let mut total = Money::ZERO;
+    for _ in 0..LINES {
+        if let Some((code, price)) = goods.get(rng.gen_range(0..goods.len().max(1))) {
+            codes.push(code.clone());
+            total += *price;
+        }
+    }
+    (codes, total)
+}
+
+fn sale_body(till: &str, codes: &[String], total: Money) -> serde_json::Value {
+    let lines: Vec<serde_json::Value> = codes
+        .iter()
+        .map(|c| serde_json::json!({ "barcode": c }))
+        .collect();
+    // Extension point: once the customer file exists, a share of the sales
+    // carry `"customer_card"` here (and a loyalty payment now and then).
+    serde_json::json!({
+        "id": uuid::Uuid::new_v4().to_string(),
+        "till": till,
+        "lines": lines,
+        "payments": [{ "method": "card", "amount": total.to_api() }],
+    })
+}
+
+/// Every till posts sales at once, over one keep-alive connection each.
+pub async fn sales_over_http(shop: &Shop, budget: Budget, bar: &ProgressBar) -> Run {
+    let shop_goods = Arc::new(shop.goods.clone());
+    // One unmeasured sale per till first: connections open, caches warm.
+    let warm = Gauge::new(Budget {
+        count: u64::try_from(shop.tills.len()).unwrap_or(0),
+        time: budget.time,
+    });
+    let _ = post_sales(shop, &shop_goods, &warm, &ProgressBar::hidden()).await;
+    let gauge = Gauge::new(budget);
+    post_sales(shop, &shop_goods, &gauge, bar).await
+}
+
+async fn post_sales(
+    shop: &Shop,
+    goods: &Arc<Vec<(String, Money)>>,
+    gauge: &Arc<Gauge>,
+    bar: &ProgressBar,
+) -> Run {
+    let mut tasks = Vec::new();
+    for (n, till) in shop.tills.iter().enumerate() {
+        let (gauge, goods, bar) = (gauge.clone(), goods.clone(), bar.clone());
+        let (till, url, token) = (
+            till.clone(),
+            format!("{}/api/v1/sales", shop.url),
+            shop.token.clone(),
+        );
+        tasks.push(tokio::spawn(async move {
+            let client = reqwest::Client::new();
+            let mut rng = StdRng::seed_from_u64(n as u64);
+            let mut run = Run::default();
+            while gauge.take() {
+                let (codes, total) = basket(&goods, &mut rng);
+                let body = sale_body(&till, &codes, total);
+                let start = Instant::now();
+                let answer = client.post(&url).bearer_auth(&token).json(&body).send();
+                match answer.await {
+                    Ok(res) if res.status() == reqwest::StatusCode::CREATED => {
+                        // The whole answer read: part of what a till waits for.
+                        let _ = res.bytes().await;
+                        run.latencies.push(start.elapsed());
+                    }
+                    Ok(res) => {
+                        let status = res.status();
+                        let text = res.text().await.unwrap_or_default();
+                        run.failed(format!("POST /api/v1/sales: {status} {text}"));
+                    }
+                    Err(e) => run.failed(format!("POST /api/v1/sales: {e}")),
+                }
+                bar.inc(1);
+            }
+            run
+        }));
+    }
+    collect(tasks, gauge).await
+}
+
+async fn collect(tasks: Vec<tokio::task::JoinHandle<Run>>, gauge: &Gauge) -> Run {
+    let mut all = Run::default();
+    for task in tasks {
+        match task.await {
+            Ok(run) => all.merge(run),
+            Err(e) => all.failed(format!("a client stopped: {e}")),
+        }
+    }
+    all.elapsed = gauge.start.elapsed();
+    all
+}
+
+/// The same sales straight through the domain, one write transaction each,
+/// from one thread per till.
+pub fn sales_in_database(
+    shop: &Shop,
+    local: &Local,
+    budget: Budget,
+    bar: &ProgressBar,
+) -> Result<Run, BenchError> {
+    let gauge = Gauge::new(budget);
+    let goods = Arc::new(shop.goods.clone());
+    let mut threads = Vec::new();
+    for (n, till) in shop.tills.iter().enumerate() {
+        let (gauge, goods, bar, till) = (gauge.clone(), goods.clone(), bar.clone(), till.clone());
+        let (db, cashier, timezone) = (local.db.clone(), local.cashier, local.timezone);
+        threads.push(
+            std::thread::Builder::new()
+                .name(format!("bench-raw-{n}"))
+                .spawn(move || {
+                    let mut rng = StdRng::seed_from_u64(1000 + n as u64);
+                    let mut run = Run::default();
+                    while gauge.take() {
+                        let (codes, total) = basket(&goods, &mut rng);
+                        let now = SystemClock.now_naive();
+                        let sale = NewSale {
+                            uuid: uuid::Uuid::new_v4().to_string(),
+                            till: till.clone(),
+                            cashier,
+                            lines: codes
+                                .into_iter()
+                                .map(|c| SaleLine {
+                                    item: Item::Scan(c),
+                                    quantity: None,
+                                    discount: None,
+                                })
+                                .collect(),
+                            discount: None,
+                            payments: vec![NewPayment {
+                                method: PaymentMethod::Card,
+                                amount: total,
+                                reference: None,
+                            }],
+                            customer_id: None,
+                            training: false,
+                            approved_by: None,
+                            day: now.and_utc().with_timezone(&timezone).date_naive(),
+                        };
+                        let start = Instant::now();
+                        match db.write(|conn| sale::complete(conn, &sale, now)) {
+                            Ok(_) => run.latencies.push(start.elapsed()),
+                            Err(e) => run.failed(format!("sale::complete: {e}")),
+                        }
+                        bar.inc(1);
+                    }
+                    run
+                })?,
+        );
+    }
+    let mut all = Run::default();
+    for thread in threads {
+        match thread.join() {
+            Ok(run) => all.merge(run),
+            Err(_) => all.failed("a thread panicked".into()),
+        }
+    }
+    all.elapsed = gauge.start.elapsed();
+    Ok(all)
+}
+
+/// One till scanning: barcode lookups one after the other.
+pub async fn lookups(shop: &Shop, budget: Budget, bar: &ProgressBar) -> Run {
+    let gauge = Gauge::new(budget);
+    let client = reqwest::Client::new();
+    let mut rng = StdRng::seed_from_u64(7);
+    let mut run = Run::default();
+    let url = format!("{}/api/v1/products", shop.url);
+    // Unmeasured: the connection opens.
+    let _ = client.get(&url).bearer_auth(&shop.token).send().await;
+    while gauge.take() {
+        let Some(code) = shop
+            .barcodes
+            .get(rng.gen_range(0..shop.barcodes.len().max(1)))
+        else {
+            break;
+        };
+        let start = Instant::now();
+        let answer = client
+            .get(&url)
+            .query(&[("barcode", code)])
+            .bearer_auth(&shop.token)
+            .send()
+            .await;
+        match answer {
+            Ok(res) if res.status().is_success() => {
+                let body = res.bytes().await.unwrap_or_default();
+                let elapsed = start.elapsed();
+                if body.windows(code.len()).any(|w| w == code.as_bytes()) {
+                    run.latencies.push(elapsed);
+                } else {
+                    run.failed(format!("barcode {code}: not found"));
+                }
+            }
+            Ok(res) => run.failed(format!("GET /api/v1/products: {}", res.status())),
+            Err(e) => run.failed(format!("GET /api/v1/products: {e}")),
+        }
+        bar.inc(1);
+    }
+    run.elapsed = gauge.start.elapsed();
+    run
+}
+
+/// Customer search by name or card: the customer file is not built yet, so
+/// there is nothing to measure (the report says n/a, the JSON null).
+/// Extension point: `GET /api/v1/customers?q=…` with random names, like [`lookups`].
+pub fn customer_search() -> Option<Run> {
+    None
+}
