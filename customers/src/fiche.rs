@@ -440,7 +440,7 @@ pub(crate) fn refresh_search(conn: &mut DbConn, id: i64) -> Result<()> {
 /// Folded last name first (so ordering by it orders by name), then first name,
 /// company, e-mail, the phones' digits (international and national forms),
 /// postcode and card numbers.
-fn search_text(c: &Customer, cards: &[String]) -> String {
+pub(crate) fn search_text(c: &Customer, cards: &[String]) -> String {
     let mut parts: Vec<String> = Vec::new();
     for text in [&c.last_name, &c.first_name, &c.company, &c.email]
         .into_iter()
@@ -460,7 +460,7 @@ fn search_text(c: &Customer, cards: &[String]) -> String {
 }
 
 /// Folded last name, first initial and postcode: `dupont|h|69001`.
-fn match_key(c: &Customer) -> Option<String> {
+pub(crate) fn match_key(c: &Customer) -> Option<String> {
     let last = fold(c.last_name.as_deref()?);
     let postcode = c.postcode.as_deref()?;
     let initial = c

@@ -4,6 +4,7 @@
 //! retention). Functions take `&mut DbConn` and never open a transaction: the
 //! caller's (the till's sale, a page's handler) holds them together.
 
+pub mod bulk;
 pub mod cards;
 pub mod consents;
 pub mod enrichment;

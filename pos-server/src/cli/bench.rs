@@ -32,6 +32,12 @@ pub struct BenchArgs {
     /// Barcode lookups at most
     #[arg(long, default_value_t = 2_000)]
     pub lookups: u64,
+    /// Customers in the scratch file (searched by name prefixes)
+    #[arg(long, default_value_t = 100_000)]
+    pub customers: u64,
+    /// Customer searches at most
+    #[arg(long, default_value_t = 1_000)]
+    pub searches: u64,
     /// Seconds at most per scenario
     #[arg(long, default_value_t = 30)]
     pub seconds: u64,
@@ -56,6 +62,8 @@ pub enum BenchError {
     Sales(#[from] sales::SalesError),
     #[error("{0}")]
     Inventory(#[from] inventory::InventoryError),
+    #[error("{0}")]
+    Customer(#[from] customers::CustomerError),
     #[error(transparent)]
     Start(#[from] crate::StartError),
     #[error("{0}")]
@@ -100,7 +108,14 @@ pub fn bench(db_url: Option<&str>, args: BenchArgs) -> Result<u8, CliError> {
         _ => {
             let (url, scratch) = setup::scratch(db_url)?;
             let bar = progress("produits");
-            let shop = setup::local(url, scratch, args.products, args.tills, &bar)?;
+            let shop = setup::local(
+                url,
+                scratch,
+                args.products,
+                args.customers,
+                args.tills,
+                &bar,
+            )?;
             bar.finish_and_clear();
             shop
         }
@@ -142,7 +157,20 @@ pub fn bench(db_url: Option<&str>, args: BenchArgs) -> Result<u8, CliError> {
         &bar,
     ));
     bar.finish_and_clear();
-    let first_error = [Some(&sale), raw.as_ref(), Some(&lookup)]
+    let bar = progress("recherches de clients / customer searches");
+    bar.set_length(args.searches);
+    let search = (shop.customers > 0).then(|| {
+        runtime.block_on(scenarios::customer_search(
+            &shop,
+            Budget {
+                count: args.searches,
+                time: Duration::from_secs(args.seconds),
+            },
+            &bar,
+        ))
+    });
+    bar.finish_and_clear();
+    let first_error = [Some(&sale), raw.as_ref(), Some(&lookup), search.as_ref()]
         .into_iter()
         .flatten()
         .find_map(|r| r.first_error.clone());
@@ -153,7 +181,8 @@ pub fn bench(db_url: Option<&str>, args: BenchArgs) -> Result<u8, CliError> {
         sale,
         raw,
         lookup,
-        search: scenarios::customer_search(),
+        customers: shop.customers,
+        search,
     }
     .summary();
     drop(shop);

@@ -11,6 +11,7 @@ pub struct Summary {
     pub backend: String,
     pub tills: usize,
     pub products: u64,
+    pub customers: u64,
     pub sales: usize,
     pub sales_per_s: f64,
     pub p50_ms: Option<f64>,
@@ -24,7 +25,8 @@ pub struct Summary {
     pub lookups: usize,
     pub lookup_p50_ms: Option<f64>,
     pub lookup_p99_ms: Option<f64>,
-    /// Until the customer file exists: null.
+    pub search_p50_ms: Option<f64>,
+    /// Null when no customer file was searched.
     pub search_p99_ms: Option<f64>,
     /// The whole process's peak resident memory (server and clients).
     pub rss_mb: Option<f64>,
@@ -57,6 +59,7 @@ pub struct Measured {
     pub backend: String,
     pub tills: usize,
     pub products: u64,
+    pub customers: u64,
     pub sale: Run,
     pub raw: Option<Run>,
     pub lookup: Run,
@@ -69,6 +72,7 @@ impl Measured {
             Some(&mut self.sale),
             self.raw.as_mut(),
             Some(&mut self.lookup),
+            self.search.as_mut(),
         ]
         .into_iter()
         .flatten()
@@ -81,6 +85,7 @@ impl Measured {
             backend: self.backend,
             tills: self.tills,
             products: self.products,
+            customers: self.customers,
             sales: self.sale.latencies.len(),
             sales_per_s,
             p50_ms: percentile(&self.sale.latencies, 50.0),
@@ -98,14 +103,19 @@ impl Measured {
             lookups: self.lookup.latencies.len(),
             lookup_p50_ms: percentile(&self.lookup.latencies, 50.0),
             lookup_p99_ms: percentile(&self.lookup.latencies, 99.0),
-            search_p99_ms: self.search.and_then(|mut s| {
-                s.latencies.sort_unstable();
-                percentile(&s.latencies, 99.0)
-            }),
+            search_p50_ms: self
+                .search
+                .as_ref()
+                .and_then(|s| percentile(&s.latencies, 50.0)),
+            search_p99_ms: self
+                .search
+                .as_ref()
+                .and_then(|s| percentile(&s.latencies, 99.0)),
             rss_mb: peak_rss_mb(),
             errors: self.sale.errors
                 + self.raw.as_ref().map_or(0, |r| r.errors)
-                + self.lookup.errors,
+                + self.lookup.errors
+                + self.search.as_ref().map_or(0, |r| r.errors),
         }
     }
 }
@@ -116,7 +126,7 @@ fn ms(value: Option<f64>) -> String {
 
 /// The table people read.
 pub fn table(s: &Summary) -> String {
-    let not_built = "n/a (customer file not built yet)";
+    let not_built = "n/a (no customer file searched)";
     let raw = match (s.raw_per_s, s.raw_sales) {
         (Some(rate), Some(n)) => format!("{rate:.1}/s ({n} sales), p99 {}", ms(s.raw_p99_ms)),
         _ => "n/a (no database access with --url)".into(),
@@ -151,7 +161,12 @@ pub fn table(s: &Summary) -> String {
         format!(
             "  customer search  {}",
             if s.search_p99_ms.is_some() {
-                ms(s.search_p99_ms)
+                format!(
+                    "p50 {}  p99 {} ({} customers)",
+                    ms(s.search_p50_ms),
+                    ms(s.search_p99_ms),
+                    s.customers
+                )
             } else {
                 not_built.into()
             }

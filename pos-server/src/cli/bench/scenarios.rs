@@ -4,7 +4,7 @@
 //!   transaction each (`BEGIN IMMEDIATE` on SQLite), from as many threads,
 //!   without HTTP: the database's own limit with our settings;
 //! - `lookup`: one till scanning: `GET /api/v1/products?barcode=…`;
-//! - `customer-search`: not measured until the customer file exists.
+//! - `customer-search`: prefix searches in the customer file.
 
 use super::BenchError;
 use super::setup::{Local, Shop};
@@ -298,9 +298,40 @@ pub async fn lookups(shop: &Shop, budget: Budget, bar: &ProgressBar) -> Run {
     run
 }
 
-/// Customer search by name or card: the customer file is not built yet, so
-/// there is nothing to measure (the report says n/a, the JSON null).
-/// Extension point: `GET /api/v1/customers?q=…` with random names, like [`lookups`].
-pub fn customer_search() -> Option<Run> {
-    None
+/// Searching the customer file as a cashier's colleague types: the first
+/// letters of a last name and of a first name, `GET /api/v1/customers?q=…`
+/// one after the other (each search is also written to the audit log, as the
+/// law wants for views of the file in bulk).
+pub async fn customer_search(shop: &Shop, budget: Budget, bar: &ProgressBar) -> Run {
+    let gauge = Gauge::new(budget);
+    let client = reqwest::Client::new();
+    let mut rng = StdRng::seed_from_u64(11);
+    let mut run = Run::default();
+    let url = format!("{}/api/v1/customers", shop.url);
+    let _ = client.get(&url).bearer_auth(&shop.token).send().await;
+    let population = shop.customers.max(1);
+    while gauge.take() {
+        let (first, last) = customers::bulk::name_of(rng.gen_range(0..population));
+        let prefix =
+            |name: &str, n: usize| db::text::fold(name).chars().take(n).collect::<String>();
+        let query = format!("{} {}", prefix(last, 4), prefix(first, 3));
+        let start = Instant::now();
+        let answer = client
+            .get(&url)
+            .query(&[("q", query.as_str()), ("limit", "20")])
+            .bearer_auth(&shop.token)
+            .send()
+            .await;
+        match answer {
+            Ok(res) if res.status().is_success() => {
+                let _ = res.bytes().await;
+                run.latencies.push(start.elapsed());
+            }
+            Ok(res) => run.failed(format!("GET /api/v1/customers: {}", res.status())),
+            Err(e) => run.failed(format!("GET /api/v1/customers: {e}")),
+        }
+        bar.inc(1);
+    }
+    run.elapsed = gauge.start.elapsed();
+    run
 }

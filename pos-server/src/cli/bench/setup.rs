@@ -18,6 +18,7 @@ use std::sync::Arc;
 
 /// Products written per transaction.
 const PRODUCTS_PER_TRANSACTION: u64 = 2_500;
+const CUSTOMERS_PER_TRANSACTION: u64 = 20_000;
 
 /// What the scenarios need from the shop.
 pub struct Shop {
@@ -31,6 +32,8 @@ pub struct Shop {
     pub barcodes: Vec<String>,
     pub backend: String,
     pub products: u64,
+    /// Customers in the file (for customer search).
+    pub customers: u64,
     /// The database itself, when the bench made it (for the raw scenario).
     pub local: Option<Local>,
 }
@@ -72,6 +75,7 @@ pub fn local(
     url: String,
     scratch: Option<ScratchDatabase>,
     products: u64,
+    customers: u64,
     till_count: usize,
     bar: &ProgressBar,
 ) -> Result<Shop, BenchError> {
@@ -100,6 +104,15 @@ pub fn local(
     while from < products {
         let until = (from + PRODUCTS_PER_TRANSACTION).min(products);
         catalogue.extend(db.write(|conn| bulk::fill_range(conn, from, until, now))?);
+        from = until;
+        bar.set_position(from);
+    }
+    bar.set_length(customers);
+    bar.set_position(0);
+    let mut from = 0;
+    while from < customers {
+        let until = (from + CUSTOMERS_PER_TRANSACTION).min(customers);
+        db.write(|conn| customers::bulk::fill_range(conn, from, until, now))?;
         from = until;
         bar.set_position(from);
     }
@@ -153,6 +166,7 @@ pub fn local(
         barcodes: catalogue.into_iter().map(|p| p.barcode).collect(),
         backend: db.backend().name().to_owned(),
         products,
+        customers,
         local: Some(Local {
             db,
             cashier,

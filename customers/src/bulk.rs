@@ -1,0 +1,166 @@
+//! A large customer file for `comptoir bench`: believable French names, an
+//! e-mail and a mobile each, spread over postcodes, written in multi-row
+//! inserts (no audit entries, no consents, no cards: what search reads). The
+//! same numbers give the same customers; the caller chooses the transactions.
+
+use crate::error::Result;
+use crate::fiche::{self, Customer};
+use chrono::NaiveDateTime;
+use db::DbConn;
+use db::schema::customers;
+use diesel::prelude::*;
+
+const FIRST: [&str; 24] = [
+    "Hélène",
+    "Camille",
+    "Léa",
+    "Chloé",
+    "Manon",
+    "Inès",
+    "Zoé",
+    "Élodie",
+    "Margaux",
+    "Juliette",
+    "Anaïs",
+    "Céline",
+    "Thomas",
+    "Lucas",
+    "Hugo",
+    "Théo",
+    "Mathis",
+    "Julien",
+    "Nicolas",
+    "Antoine",
+    "François",
+    "Jérôme",
+    "Benoît",
+    "Loïc",
+];
+const LAST: [&str; 32] = [
+    "Martin",
+    "Bernard",
+    "Dubois",
+    "Thomas",
+    "Robert",
+    "Richard",
+    "Petit",
+    "Durand",
+    "Leroy",
+    "Moreau",
+    "Simon",
+    "Laurent",
+    "Lefèvre",
+    "Michel",
+    "Garcia",
+    "David",
+    "Bertrand",
+    "Roux",
+    "Vincent",
+    "Fournier",
+    "Morel",
+    "Girard",
+    "André",
+    "Lefèbvre",
+    "Mercier",
+    "Dupont",
+    "Lambert",
+    "Bonnet",
+    "François",
+    "Martinez",
+    "Légaré",
+    "Chevalier",
+];
+const TOWNS: [(&str, &str); 8] = [
+    ("21000", "Dijon"),
+    ("69001", "Lyon"),
+    ("75011", "Paris"),
+    ("13001", "Marseille"),
+    ("33000", "Bordeaux"),
+    ("44000", "Nantes"),
+    ("67000", "Strasbourg"),
+    ("59000", "Lille"),
+];
+
+/// Rows per INSERT: well under both databases' parameter limits.
+const ROWS_PER_INSERT: usize = 400;
+
+/// The name customer `serial` of the bulk file has: for searches that find it.
+pub fn name_of(serial: u64) -> (&'static str, &'static str) {
+    let n = usize::try_from(serial).unwrap_or(0);
+    (FIRST[n % FIRST.len()], LAST[(n / FIRST.len()) % LAST.len()])
+}
+
+macro_rules! insert_many {
+    ($conn:expr, $table:expr, $rows:expr) => {
+        match $conn {
+            DbConn::Sqlite(c) => diesel::insert_into($table).values($rows).execute(c)?,
+            DbConn::Postgres(c) => diesel::insert_into($table).values($rows).execute(c)?,
+        }
+    };
+}
+
+/// Adds customers numbered `from..until`.
+pub fn fill_range(conn: &mut DbConn, from: u64, until: u64, at: NaiveDateTime) -> Result<u64> {
+    let numbers: Vec<u64> = (from..until).collect();
+    for chunk in numbers.chunks(ROWS_PER_INSERT) {
+        let mut rows = Vec::with_capacity(chunk.len());
+        for &serial in chunk {
+            let (first, last) = name_of(serial);
+            let (postcode, city) = TOWNS[usize::try_from(serial).unwrap_or(0) % TOWNS.len()];
+            let email = format!(
+                "{}.{}.{serial}@exemple.fr",
+                db::text::fold(first),
+                db::text::fold(last).replace(' ', "-")
+            );
+            let phone = format!("+336{:08}", serial % 100_000_000);
+            let c = Customer {
+                id: 0,
+                civility: None,
+                first_name: Some(first.to_owned()),
+                last_name: Some(last.to_owned()),
+                company: None,
+                email: Some(email),
+                phone: Some(phone),
+                phone2: None,
+                address_line1: None,
+                address_line2: None,
+                postcode: Some(postcode.to_owned()),
+                city: Some(city.to_owned()),
+                country: "FR".into(),
+                birth_date: None,
+                language: "fr".into(),
+                notes: None,
+                tags: None,
+                source: "import".into(),
+                search_text: String::new(),
+                match_key: None,
+                visits: 0,
+                total_spent: 0,
+                first_visit: None,
+                last_visit: None,
+                points: 0,
+                anonymised_at: None,
+                merged_into: None,
+                created_at: at,
+                updated_at: at,
+            };
+            rows.push((
+                customers::first_name.eq(c.first_name.clone()),
+                customers::last_name.eq(c.last_name.clone()),
+                customers::email.eq(c.email.clone()),
+                customers::phone.eq(c.phone.clone()),
+                customers::postcode.eq(c.postcode.clone()),
+                customers::city.eq(c.city.clone()),
+                customers::country.eq("FR"),
+                customers::language.eq("fr"),
+                customers::source.eq("import"),
+                customers::search_text.eq(fiche::search_text(&c, &[])),
+                customers::match_key.eq(fiche::match_key(&c)),
+                customers::created_at.eq(at),
+                customers::updated_at.eq(at),
+            ));
+        }
+        insert_many!(conn, customers::table, &rows);
+    }
+    Ok(until.saturating_sub(from))
+}
