@@ -306,6 +306,29 @@ type SummaryRow = (
     NaiveDateTime,
 );
 
+/// What a summary row reads (tickets joined with their till and cashier).
+const SUMMARY_COLUMNS: (
+    tickets::id,
+    tickets::uuid,
+    tills::code,
+    tickets::number,
+    tickets::kind,
+    tickets::training,
+    users::display_name,
+    tickets::total,
+    tickets::created_at,
+) = (
+    tickets::id,
+    tickets::uuid,
+    tills::code,
+    tickets::number,
+    tickets::kind,
+    tickets::training,
+    users::display_name,
+    tickets::total,
+    tickets::created_at,
+);
+
 pub fn list(conn: &mut DbConn, filter: &Filter) -> Result<Vec<Summary>> {
     let mut query = tickets::table
         .inner_join(tills::table)
@@ -340,17 +363,7 @@ pub fn list(conn: &mut DbConn, filter: &Filter) -> Result<Vec<Summary>> {
     let rows: Vec<SummaryRow> = query
         .order(tickets::created_at.desc())
         .limit(limit)
-        .select((
-            tickets::id,
-            tickets::uuid,
-            tills::code,
-            tickets::number,
-            tickets::kind,
-            tickets::training,
-            users::display_name,
-            tickets::total,
-            tickets::created_at,
-        ))
+        .select(SUMMARY_COLUMNS)
         .load(conn)?;
     Ok(rows.into_iter().map(summary_from).collect())
 }
@@ -362,17 +375,7 @@ pub fn refunds_of(conn: &mut DbConn, id: i64) -> Result<Vec<Summary>> {
         .inner_join(users::table.on(users::id.eq(tickets::cashier_id)))
         .filter(tickets::refund_of.eq(id))
         .order(tickets::created_at.asc())
-        .select((
-            tickets::id,
-            tickets::uuid,
-            tills::code,
-            tickets::number,
-            tickets::kind,
-            tickets::training,
-            users::display_name,
-            tickets::total,
-            tickets::created_at,
-        ))
+        .select(SUMMARY_COLUMNS)
         .load(conn)?;
     Ok(rows.into_iter().map(summary_from).collect())
 }
@@ -395,17 +398,7 @@ pub fn of_customer(conn: &mut DbConn, customer_id: i64, limit: i64) -> Result<Ve
         )
         .order((tickets::created_at.desc(), tickets::id.desc()))
         .limit(limit.max(1))
-        .select((
-            tickets::id,
-            tickets::uuid,
-            tills::code,
-            tickets::number,
-            tickets::kind,
-            tickets::training,
-            users::display_name,
-            tickets::total,
-            tickets::created_at,
-        ))
+        .select(SUMMARY_COLUMNS)
         .load(conn)?;
     Ok(rows.into_iter().map(summary_from).collect())
 }

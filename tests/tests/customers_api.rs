@@ -88,6 +88,11 @@ async fn customers_are_enrolled_found_exported_and_erased() {
                 StatusCode::CONFLICT,
             ),
             (
+                json!({"first_name": "A", "last_name": "B", "birth_date": "31/02/1990", "consents": {}}),
+                "Date invalide",
+                StatusCode::UNPROCESSABLE_ENTITY,
+            ),
+            (
                 json!({"first_name": "A", "last_name": "B", "consents": {}, "card_number": "2900000000002"}),
                 "Numéro de carte invalide",
                 StatusCode::UNPROCESSABLE_ENTITY,

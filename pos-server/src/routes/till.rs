@@ -3,6 +3,7 @@
 //! `till.js`; opening, cash in and out, the X report and closing are forms, so
 //! they work without the script.
 
+use super::products_common::amount_message;
 use super::{attempt_write, read};
 use crate::auth::{AnyRole, Authed, AuthedForm};
 use crate::error::{AppError, AppResult, sales_error_field};
@@ -111,19 +112,9 @@ async fn screen(
 }
 
 /// A typed amount, or the field's French error.
-fn typed_money(page: &Page, field: &str, raw: &str) -> Result<Money, FormErrors> {
-    Money::parse(raw).map_err(|e| {
-        FormErrors::new().with(
-            field,
-            AppError::new(
-                crate::error::ErrorKind::Unprocessable,
-                ::web::i18n::Msg::ErrAmount,
-            )
-            .arg("field", "")
-            .arg("reason", e.to_string())
-            .message(page.lang()),
-        )
-    })
+fn typed_money(page: &Page, field: &'static str, raw: &str) -> Result<Money, FormErrors> {
+    Money::parse(raw)
+        .map_err(|e| FormErrors::new().with(field, amount_message(page.lang(), field, &e)))
 }
 
 /// A till refusal next to its field (or above the form).
