@@ -77,6 +77,15 @@ pub enum CustomerError {
     InvalidSetting { key: &'static str, value: String },
     #[error("ticket {0} not found")]
     TicketNotFound(i64),
+    // online: the public form, the account page, the unsubscribe link
+    #[error("an e-mail address is required")]
+    EmailRequired,
+    #[error("this link is no longer valid: used, expired or unknown")]
+    LinkNotValid,
+    #[error("too many requests: try again in {retry_after} seconds")]
+    TooManyRequests { retry_after: i64 },
+    #[error("stored data could not be read: {0}")]
+    Corrupt(String),
     #[error(transparent)]
     Inventory(InventoryError),
     #[error(transparent)]

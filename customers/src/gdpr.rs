@@ -16,7 +16,7 @@ use db::DbConn;
 use db::Money;
 use db::audit::{self, AuditEntry};
 use db::ids::UserId;
-use db::schema::{customers, loyalty_cards, tickets, tills};
+use db::schema::{customer_requests, customers, loyalty_cards, tickets, tills};
 use diesel::prelude::*;
 use serde_json::{Value, json};
 
@@ -120,6 +120,13 @@ pub fn anonymise(
         return Err(CustomerError::Merged { id, into });
     }
     wipe(conn, id, at)?;
+    // Links, sessions and pending forms name the person too.
+    let requests = customer_requests::table.filter(customer_requests::customer_id.eq(id));
+    diesel::delete(requests).execute(conn)?;
+    if let Some(email) = &customer.email {
+        diesel::delete(customer_requests::table.filter(customer_requests::email.eq(email)))
+            .execute(conn)?;
+    }
     diesel::update(customers::table.find(id))
         .set(customers::anonymised_at.eq(at))
         .execute(conn)?;

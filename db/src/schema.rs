@@ -106,6 +106,21 @@ diesel::table! {
 }
 
 diesel::table! {
+    customer_requests (id) {
+        id -> BigInt,
+        kind -> Text,
+        token_hash -> Text,
+        email -> Text,
+        customer_id -> Nullable<BigInt>,
+        form -> Nullable<Text>,
+        address -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
     customers (id) {
         id -> BigInt,
         civility -> Nullable<Text>,
@@ -528,6 +543,7 @@ diesel::joinable!(customer_category_spend -> categories (category_id));
 diesel::joinable!(customer_category_spend -> customers (customer_id));
 diesel::joinable!(customer_consents -> customers (customer_id));
 diesel::joinable!(customer_consents -> users (user_id));
+diesel::joinable!(customer_requests -> customers (customer_id));
 diesel::joinable!(goods_receipt_lines -> goods_receipts (receipt_id));
 diesel::joinable!(goods_receipt_lines -> products (product_id));
 diesel::joinable!(goods_receipts -> locations (location_id));
@@ -580,6 +596,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     closures,
     customer_category_spend,
     customer_consents,
+    customer_requests,
     customers,
     goods_receipt_lines,
     goods_receipts,

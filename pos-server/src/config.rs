@@ -18,6 +18,11 @@ pub struct Config {
     pub shop_name: String,
     /// Where receipts are e-mailed from; None: the till offers no e-mail.
     pub smtp: Option<sales::mail::SmtpSettings>,
+    /// The shop's address as customers reach it (`https://boutique.fr`), for
+    /// the links e-mailed to them. Never taken from a request's Host header,
+    /// which anyone can forge; None: the public enrolment form and the
+    /// account links are closed.
+    pub public_url: Option<url::Url>,
 }
 
 impl Config {
@@ -30,6 +35,7 @@ impl Config {
             workers: None,
             shop_name: "Comptoir".into(),
             smtp: None,
+            public_url: None,
         }
     }
 }
@@ -39,4 +45,19 @@ pub fn parse_timezone(name: &str) -> Result<Tz, String> {
     name.trim()
         .parse::<Tz>()
         .map_err(|_| format!("unknown time zone {name:?} (expected a name such as Europe/Paris)"))
+}
+
+/// Parses the public address: `http(s)://host[:port][/path]`, kept without
+/// its trailing slash.
+pub fn parse_public_url(raw: &str) -> Result<url::Url, String> {
+    let url = url::Url::parse(raw.trim()).map_err(|e| format!("--public-url {raw:?}: {e}"))?;
+    if !matches!(url.scheme(), "http" | "https") || url.host().is_none() {
+        return Err(format!(
+            "--public-url {raw:?}: an http:// or https:// address"
+        ));
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err(format!("--public-url {raw:?}: no ?query or #fragment"));
+    }
+    Ok(url)
 }

@@ -156,13 +156,16 @@ pub enum FlashNote {
     CustomerErased,
     StaleErased,
     LoyaltySaved,
+    AccountSaved,
+    PreferencesSaved,
+    AccountClosed,
     /// A reprint, with its copy number (the cookie carries `duplicate-printed-3`).
     DuplicatePrinted(u32),
 }
 
 impl FlashNote {
     /// The notes without data ([`FlashNote::DuplicatePrinted`] is read apart).
-    const ALL: [FlashNote; 41] = [
+    const ALL: [FlashNote; 44] = [
         FlashNote::Welcome,
         FlashNote::UserCreated,
         FlashNote::UserSaved,
@@ -207,6 +210,9 @@ impl FlashNote {
         FlashNote::CustomerErased,
         FlashNote::StaleErased,
         FlashNote::LoyaltySaved,
+        FlashNote::AccountSaved,
+        FlashNote::PreferencesSaved,
+        FlashNote::AccountClosed,
     ];
 
     fn code(self) -> &'static str {
@@ -255,6 +261,9 @@ impl FlashNote {
             FlashNote::CustomerErased => "customer-erased",
             FlashNote::StaleErased => "stale-erased",
             FlashNote::LoyaltySaved => "loyalty-saved",
+            FlashNote::AccountSaved => "account-saved",
+            FlashNote::PreferencesSaved => "preferences-saved",
+            FlashNote::AccountClosed => "account-closed",
             FlashNote::DuplicatePrinted(_) => DUPLICATE_PRINTED,
         }
     }
@@ -323,6 +332,9 @@ impl FlashNote {
             FlashNote::CustomerErased => Msg::FlashCustomerErased,
             FlashNote::StaleErased => Msg::FlashStaleErased,
             FlashNote::LoyaltySaved => Msg::FlashLoyaltySaved,
+            FlashNote::AccountSaved => Msg::FlashAccountSaved,
+            FlashNote::PreferencesSaved => Msg::FlashPreferencesSaved,
+            FlashNote::AccountClosed => Msg::FlashAccountClosed,
             FlashNote::DuplicatePrinted(_) => Msg::FlashDuplicatePrinted,
         }
     }

@@ -2,7 +2,8 @@
 
 use crate::receipt::words::Lang;
 use crate::receipt::{Receipt, text};
-use lettre::message::{Mailbox, MultiPart};
+use lettre::message::header::{ContentTransferEncoding, ContentType};
+use lettre::message::{Mailbox, MultiPart, SinglePart};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::transport::smtp::client::{Tls, TlsParameters};
 use lettre::{Address, Message, SmtpTransport, Transport};
@@ -80,13 +81,47 @@ pub fn send_receipt_in(
     lang: Lang,
 ) -> Result<(), MailError> {
     let message = receipt_message(settings, to, receipt, lang)?;
+    send(settings, &message)
+}
+
+/// Sends a plain-text e-mail (the customer file's confirmation and account
+/// links) to `to`.
+pub fn send_text(
+    settings: &SmtpSettings,
+    to: &str,
+    subject: &str,
+    body: &str,
+) -> Result<(), MailError> {
+    let message = Message::builder()
+        .from(sender(settings)?)
+        .to(Mailbox::new(None, parse_recipient(to)?))
+        .subject(subject)
+        .singlepart(
+            SinglePart::builder()
+                .header(ContentType::TEXT_PLAIN)
+                .header(ContentTransferEncoding::QuotedPrintable)
+                .body(body.to_owned()),
+        )
+        .map_err(|e| MailError::Build(e.to_string()))?;
+    send(settings, &message)
+}
+
+fn send(settings: &SmtpSettings, message: &Message) -> Result<(), MailError> {
     transport(settings)?
-        .send(&message)
+        .send(message)
         .map_err(|e| MailError::Send {
             host: settings.host.clone(),
             detail: e.to_string(),
         })?;
     Ok(())
+}
+
+fn sender(settings: &SmtpSettings) -> Result<Mailbox, MailError> {
+    settings
+        .from
+        .trim()
+        .parse()
+        .map_err(|_| MailError::InvalidSender(settings.from.clone()))
 }
 
 /// The e-mail: subject "Votre ticket de caisse — <shop>", a text/plain body
@@ -98,11 +133,7 @@ pub fn receipt_message(
     lang: Lang,
 ) -> Result<Message, MailError> {
     let to = Mailbox::new(None, parse_recipient(to)?);
-    let from: Mailbox = settings
-        .from
-        .trim()
-        .parse()
-        .map_err(|_| MailError::InvalidSender(settings.from.clone()))?;
+    let from = sender(settings)?;
     let words = lang.words();
     let shop = receipt.shop.name.trim();
     let subject = format!("{} {shop}", words.mail_subject);

@@ -5,6 +5,7 @@
 pub mod browser;
 mod client;
 pub mod goods;
+pub mod mail;
 mod server;
 pub mod till;
 

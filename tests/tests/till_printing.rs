@@ -5,6 +5,7 @@
 #![expect(clippy::unwrap_used, reason = "test helpers fail loudly")]
 
 use comptoir_e2e::TestServer;
+use comptoir_e2e::mail::{quoted_printable, sink_settings, smtp_sink};
 use comptoir_e2e::till::{HONEY_CODE, TillApi, honey_sale, message, sale, sale_id};
 use db::{Role, SystemClock};
 use reqwest::StatusCode;
@@ -170,99 +171,12 @@ async fn a_printer_that_is_off_loses_no_sale() {
     }
 }
 
-/// An SMTP server on 127.0.0.1: 220, 250 to the envelope, 354 to DATA, 250
-/// after the lone dot, 221 to QUIT. Each message: its RCPT lines and data.
-fn smtp_sink() -> (u16, Receiver<(Vec<String>, String)>) {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    let (tx, rx) = channel();
-    thread::spawn(move || {
-        for stream in listener.incoming() {
-            let Ok(stream) = stream else { return };
-            stream
-                .set_read_timeout(Some(Duration::from_secs(10)))
-                .unwrap();
-            let mut writer = stream.try_clone().unwrap();
-            let mut reader = BufReader::new(stream);
-            let (mut rcpt, mut data) = (Vec::new(), String::new());
-            writer.write_all(b"220 sink.test ESMTP\r\n").unwrap();
-            let mut line = String::new();
-            loop {
-                line.clear();
-                if reader.read_line(&mut line).unwrap_or(0) == 0 {
-                    break;
-                }
-                let verb = line.get(..4).unwrap_or_default().to_ascii_uppercase();
-                let reply: &[u8] = match verb.as_str() {
-                    "EHLO" => b"250-sink.test\r\n250 8BITMIME\r\n",
-                    "RCPT" => {
-                        rcpt.push(line.trim_end().to_owned());
-                        b"250 ok\r\n"
-                    }
-                    "DATA" => {
-                        writer.write_all(b"354 go ahead\r\n").unwrap();
-                        loop {
-                            line.clear();
-                            if reader.read_line(&mut line).unwrap_or(0) == 0 || line == ".\r\n" {
-                                break;
-                            }
-                            data.push_str(line.strip_prefix('.').unwrap_or(&line));
-                        }
-                        b"250 queued\r\n"
-                    }
-                    "QUIT" => {
-                        writer.write_all(b"221 bye\r\n").unwrap();
-                        break;
-                    }
-                    _ => b"250 ok\r\n",
-                };
-                writer.write_all(reply).unwrap();
-            }
-            if tx.send((rcpt, data)).is_err() {
-                return;
-            }
-        }
-    });
-    (port, rx)
-}
-
-/// Quoted-printable decoded (soft breaks joined).
-fn quoted_printable(text: &str) -> String {
-    let text = text.replace("=\r\n", "");
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok());
-        match (bytes[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
-            (b'=', Some(byte)) => {
-                out.push(byte);
-                i += 3;
-            }
-            (byte, _) => {
-                out.push(byte);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).replace("\r\n", "\n")
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn receipts_are_emailed_when_smtp_is_configured() {
     for database in db::testing::databases() {
         let (port, mails) = smtp_sink();
         let server = TestServer::start_configured(Arc::new(database), Arc::new(SystemClock), |c| {
-            c.smtp = Some(SmtpSettings {
-                host: "127.0.0.1".into(),
-                port,
-                from: "Ma boutique <ticket@boutique.example>".into(),
-                username: None,
-                password: None,
-                tls: SmtpTls::None,
-            });
+            c.smtp = Some(sink_settings(port));
         });
         let label = server.label();
         let cashier = till_on(&server, "file:/dev/null").await;

@@ -7,6 +7,7 @@ pub mod dashboard;
 pub mod error;
 pub mod login;
 pub mod products;
+pub mod public;
 pub mod purchasing;
 pub mod reorder;
 pub mod sales;

@@ -29,6 +29,6 @@ pub fn random_secret() -> String {
 
 /// How secrets are stored: a SHA-256 is enough for 256-bit random values, and
 /// a stolen database then holds nothing that logs anyone in.
-pub(crate) fn secret_hash(secret: &str) -> String {
+pub fn secret_hash(secret: &str) -> String {
     hex::encode(Sha256::digest(secret.as_bytes()))
 }

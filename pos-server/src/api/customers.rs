@@ -9,9 +9,10 @@ use crate::state::AppState;
 use actix_web::HttpResponse;
 use actix_web::web::{self, Json};
 use chrono::NaiveDate;
-use customers::consents::{self, NewConsent};
+use customers::consents;
+use customers::enrolment::{self, Boxes};
 use customers::fiche::{self, Customer, NewCustomer};
-use customers::kinds::{Basis, Channel, ConsentSource, Source};
+use customers::kinds::{Channel, ConsentSource, Source};
 use customers::{CustomerError, cards, enrichment, gdpr};
 use db::Money;
 use serde::{Deserialize, Serialize};
@@ -171,27 +172,12 @@ pub async fn create(
     };
     let created = write(&state, move |conn| {
         let at = clock.now_naive();
-        let customer = fiche::create(conn, &new, Some(user), at)?;
-        for (channel, ticked) in [
-            (Channel::Email, boxes.email),
-            (Channel::Sms, boxes.sms),
-            (Channel::Post, boxes.post),
-        ] {
-            let consent = NewConsent {
-                channel,
-                granted: ticked,
-                basis: Basis::Explicit,
-                source: from,
-                text_shown: Some(consents::standard_text(channel).to_owned()),
-            };
-            consents::record(conn, customer.id, &consent, Some(user), at)?;
-        }
-        let number = match card.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
-            Some(number) => number.to_owned(),
-            None => cards::next_number(conn, at)?,
+        let boxes = Boxes {
+            email: boxes.email,
+            sms: boxes.sms,
+            post: boxes.post,
         };
-        cards::assign(conn, &number, customer.id, Some(user), at)?;
-        let customer = fiche::get(conn, customer.id)?;
+        let customer = enrolment::enrol(conn, &new, boxes, card.as_deref(), from, Some(user), at)?;
         out(conn, customer)
     })
     .await?;

@@ -34,6 +34,10 @@ pub struct ServeArgs {
     /// none (a relay on the shop's network), starttls (587) or tls (465)
     #[arg(long, env = "COMPTOIR_SMTP_TLS", default_value = "none")]
     pub smtp_tls: String,
+    /// The shop's address as customers reach it (https://boutique.fr), for the
+    /// links e-mailed to them; with SMTP, opens the public enrolment form
+    #[arg(long, env = "COMPTOIR_PUBLIC_URL")]
+    pub public_url: Option<String>,
 }
 
 fn smtp(args: &ServeArgs) -> Result<Option<sales::mail::SmtpSettings>, CliError> {
@@ -65,6 +69,12 @@ pub fn serve(db_url: &str, args: ServeArgs) -> Result<(), CliError> {
     let smtp = smtp(&args)?;
     let mut config = Config::new(db_url, args.bind);
     config.smtp = smtp;
+    config.public_url = match args.public_url.as_deref().map(str::trim) {
+        Some(raw) if !raw.is_empty() => {
+            Some(crate::config::parse_public_url(raw).map_err(CliError::Usage)?)
+        }
+        _ => None,
+    };
     config.timezone = parse_timezone(&args.timezone).map_err(CliError::Usage)?;
     config.secure_cookies = args.secure_cookies;
     config.shop_name = args.shop_name;

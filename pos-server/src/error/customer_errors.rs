@@ -92,6 +92,15 @@ impl From<&CustomerError> for AppError {
             CustomerError::InvalidSetting { key, value } => unprocessable(Msg::ErrCustomerSetting)
                 .arg("key", *key)
                 .arg("value", value.clone()),
+            CustomerError::EmailRequired => unprocessable(Msg::ErrEmailRequired),
+            CustomerError::LinkNotValid => AppError::new(ErrorKind::NotFound, Msg::ErrLinkNotValid),
+            CustomerError::TooManyRequests { retry_after } => {
+                AppError::new(ErrorKind::TooManyRequests, Msg::ErrTooManyRequests).arg(
+                    "minutes",
+                    ((*retry_after).max(1) + 59).div_euclid(60).to_string(),
+                )
+            }
+            CustomerError::Corrupt(detail) => AppError::internal(detail),
             CustomerError::Inventory(e) => AppError::from(e),
             CustomerError::Db(db) => AppError::internal(db),
         }
@@ -103,6 +112,7 @@ impl From<&CustomerError> for AppError {
 pub fn customer_error_field(e: &CustomerError) -> &'static str {
     match e {
         CustomerError::MissingName => "last_name",
+        CustomerError::EmailRequired => "email",
         CustomerError::TooLong { field, .. }
         | CustomerError::ControlCharacter { field }
         | CustomerError::InvalidEmail { field, .. }

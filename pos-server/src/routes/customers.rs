@@ -155,34 +155,34 @@ async fn search_rows(
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub(crate) struct FicheForm {
-    civility: String,
-    first_name: String,
-    last_name: String,
-    company: String,
-    email: String,
-    phone: String,
-    phone2: String,
-    address_line1: String,
-    address_line2: String,
-    postcode: String,
-    city: String,
-    country: String,
-    birth_date: String,
-    language: String,
-    notes: String,
-    tags: String,
+    pub(crate) civility: String,
+    pub(crate) first_name: String,
+    pub(crate) last_name: String,
+    pub(crate) company: String,
+    pub(crate) email: String,
+    pub(crate) phone: String,
+    pub(crate) phone2: String,
+    pub(crate) address_line1: String,
+    pub(crate) address_line2: String,
+    pub(crate) postcode: String,
+    pub(crate) city: String,
+    pub(crate) country: String,
+    pub(crate) birth_date: String,
+    pub(crate) language: String,
+    pub(crate) notes: String,
+    pub(crate) tags: String,
 }
 
 /// What the typed fiche stands for, once the page's own parsing is done.
-struct Typed {
-    civility: Option<Civility>,
-    birth_date: Option<NaiveDate>,
-    language: Language,
-    tags: Vec<String>,
+pub(crate) struct Typed {
+    pub(crate) civility: Option<Civility>,
+    pub(crate) birth_date: Option<NaiveDate>,
+    pub(crate) language: Language,
+    pub(crate) tags: Vec<String>,
 }
 
 impl FicheForm {
-    fn values(&self) -> FicheValues {
+    pub(crate) fn values(&self) -> FicheValues {
         FicheValues {
             civility: self.civility.clone(),
             first_name: self.first_name.clone(),
@@ -206,7 +206,7 @@ impl FicheForm {
     /// Parses what the page parses (civility, birth date, language, tags) and
     /// checks ahead the contact fields, so that every wrong one is shown at
     /// once; the domain checks everything again when it writes.
-    fn check(&self, page: &Page) -> Result<Typed, FormErrors> {
+    pub(crate) fn check(&self, page: &Page) -> Result<Typed, FormErrors> {
         let mut errors = FormErrors::new();
         let mut refuse = |e: CustomerError| {
             errors.add(

@@ -4,7 +4,7 @@ mod account;
 mod assets;
 mod cards;
 // customer pages
-mod customers;
+pub(crate) mod customers;
 mod customers_actions;
 mod customers_loyalty;
 mod customers_rights;
@@ -14,6 +14,7 @@ mod login;
 mod product_import;
 mod products;
 mod products_common;
+mod public;
 mod purchasing;
 mod receiving;
 mod sales;
@@ -45,6 +46,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     till::configure(cfg);
     cards::configure(cfg);
     account::configure(cfg);
+    // customers' own pages, without login
+    public::configure(cfg);
     // back office sales
     sales::configure(cfg);
     sessions::configure(cfg);

@@ -1018,5 +1018,96 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::FlashStaleErased => "Old records anonymised.",
         Msg::AllocateCard => "New card numbered by Comptoir",
         Msg::FlashLoyaltySaved => "Loyalty settings saved.",
+        // public enrolment, customer account, unsubscribe
+        Msg::JoinTitle => "Loyalty card: sign up",
+        Msg::JoinIntro => {
+            "Sign up to earn points with every purchase. We will e-mail you to confirm your address: nothing is recorded until you confirm."
+        }
+        Msg::JoinEmailHint => "The confirmation link is sent there.",
+        Msg::JoinConsentsLegend => "How we may contact you",
+        Msg::JoinConsentsHint => {
+            "Tick what you accept; nothing is ticked in advance and you can change your mind at any time."
+        }
+        Msg::JoinSubmit => "Sign up",
+        Msg::JoinPrivacy => {
+            "Your data is used only by {shop}, for your loyalty card and, if you agree, to write to you; it is never passed on. You can see, correct or erase it from your customer account. After three years without a purchase or contact it is erased."
+        }
+        Msg::JoinAccountLink => "Already signed up? Get a link to my account",
+        Msg::JoinSentTitle => "Check your mailbox",
+        Msg::JoinSentBody => {
+            "An e-mail is on its way to {email}. Open its link within 48 hours to confirm your sign-up."
+        }
+        Msg::JoinClosed => {
+            "Online sign-up is not open in this shop: ask for your card at the till."
+        }
+        Msg::JoinConfirmTitle => "Confirm my sign-up",
+        Msg::JoinConfirmBody => {
+            "Hello {name}, press the button to confirm your sign-up with {email}."
+        }
+        Msg::JoinConfirmSubmit => "Confirm",
+        Msg::JoinDoneTitle => "Sign-up confirmed",
+        Msg::JoinDoneNew => {
+            "Welcome! Your loyalty card number is {card}: give it or show its barcode at the till."
+        }
+        Msg::JoinDoneExisting => {
+            "You already had a record with us: your contact preferences are saved."
+        }
+        Msg::JoinDoneAccount => "Go to my account",
+        Msg::ErrLinkNotValid => {
+            "This link is no longer valid: it was used, it expired or it is incomplete. Ask for a new one."
+        }
+        Msg::ErrTooManyRequests => "Too many requests: try again in {minutes} min.",
+        Msg::ErrEmailRequired => "The e-mail address is required.",
+        Msg::ErrMailUnavailable => {
+            "The e-mail could not be sent; try again later or ask at the till."
+        }
+        Msg::MailJoinSubject => "Confirm your sign-up — {shop}",
+        Msg::MailJoinBody => {
+            "Hello {name},\n\nTo confirm your sign-up to the {shop} loyalty card, open this link within 48 hours:\n\n{url}\n\nIf you did not ask for it, ignore this message: nothing was recorded and the request will be deleted.\n\n{shop}\n"
+        }
+        Msg::MailAccountSubject => "Your customer account — {shop}",
+        Msg::MailAccountBody => {
+            "Hello,\n\nHere is the link to your customer account (points, details, contact preferences). It works once, for one hour:\n\n{links}\n\nIf you did not ask for it, ignore this message.\n\n{shop}\n"
+        }
+        Msg::AccountLinkTitle => "My customer account",
+        Msg::AccountLinkIntro => {
+            "Type the e-mail address on your record: we will send you a link to open your account."
+        }
+        Msg::AccountLinkSubmit => "Send me the link",
+        Msg::AccountLinkSent => {
+            "If a record has the address {email}, an e-mail with a link valid for one hour is on its way."
+        }
+        Msg::AccountOpenBody => "This link works once: press to open your account.",
+        Msg::AccountOpenSubmit => "Open my account",
+        Msg::AccountHello => "Hello {name}",
+        Msg::AccountCard => "Loyalty card no. {card}",
+        Msg::AccountNoCard => "No card yet: ask for one at the till.",
+        Msg::AccountPoints => "You have {points} points, worth {value} to spend at the till.",
+        Msg::AccountPointsHistory => "Points history",
+        Msg::AccountDetails => "My details",
+        Msg::AccountDetailsSubmit => "Save my details",
+        Msg::AccountConsents => "My contact preferences",
+        Msg::AccountConsentsSubmit => "Save my preferences",
+        Msg::AccountData => "My data",
+        Msg::AccountExport => "Download all my data (JSON)",
+        Msg::AccountErase => "Erase my data",
+        Msg::AccountEraseHint => {
+            "Your name, details and preferences are erased and your card disabled; your receipts stay in the shop's accounts, without your name. This cannot be undone."
+        }
+        Msg::AccountEraseConfirm => "I want my data erased",
+        Msg::AccountLogout => "Close my account",
+        Msg::AccountErasedTitle => "Data erased",
+        Msg::AccountErasedBody => {
+            "Your personal data has been erased. Thank you for shopping at {shop}."
+        }
+        Msg::FlashAccountSaved => "Your details are saved.",
+        Msg::FlashPreferencesSaved => "Your preferences are saved.",
+        Msg::FlashAccountClosed => "Account closed.",
+        Msg::UnsubscribeTitle => "Unsubscribe",
+        Msg::UnsubscribeBody => "Stop receiving e-mails from {shop}?",
+        Msg::UnsubscribeSubmit => "Unsubscribe me",
+        Msg::UnsubscribeDone => {
+            "Done: you will receive no more e-mails from {shop}. You can change your mind from your customer account."
+        }
     }
 }

@@ -1095,5 +1095,98 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::FlashStaleErased => "Fiches anciennes anonymisées.",
         Msg::AllocateCard => "Nouvelle carte numérotée par Comptoir",
         Msg::FlashLoyaltySaved => "Réglages de fidélité enregistrés.",
+        // public enrolment, customer account, unsubscribe
+        Msg::JoinTitle => "Carte de fidélité\u{a0}: inscription",
+        Msg::JoinIntro => {
+            "Inscrivez-vous pour cumuler des points à chaque achat. Nous vous enverrons un e-mail pour confirmer votre adresse\u{a0}: rien n'est enregistré avant cette confirmation."
+        }
+        Msg::JoinEmailHint => "Le lien de confirmation y sera envoyé.",
+        Msg::JoinConsentsLegend => "Vos préférences de contact",
+        Msg::JoinConsentsHint => {
+            "Cochez ce que vous acceptez\u{a0}; rien n'est coché d'avance et vous pourrez changer d'avis à tout moment."
+        }
+        Msg::JoinSubmit => "M'inscrire",
+        Msg::JoinPrivacy => {
+            "Vos données servent uniquement à {shop}, pour votre carte de fidélité et, si vous l'acceptez, pour vous écrire\u{a0}; elles ne sont jamais cédées. Vous pouvez les consulter, les corriger ou les effacer depuis votre espace client. Sans achat ni contact pendant trois ans, elles sont effacées."
+        }
+        Msg::JoinAccountLink => "Déjà inscrit(e)\u{a0}? Recevoir un lien vers mon espace client",
+        Msg::JoinSentTitle => "Vérifiez votre boîte e-mail",
+        Msg::JoinSentBody => {
+            "Un e-mail vient d'être envoyé à {email}. Ouvrez le lien qu'il contient dans les 48\u{a0}heures pour confirmer votre inscription."
+        }
+        Msg::JoinClosed => {
+            "L'inscription en ligne n'est pas ouverte dans cette boutique\u{a0}: demandez votre carte en caisse."
+        }
+        Msg::JoinConfirmTitle => "Confirmer mon inscription",
+        Msg::JoinConfirmBody => {
+            "Bonjour {name}, cliquez sur le bouton pour confirmer votre inscription avec l'adresse {email}."
+        }
+        Msg::JoinConfirmSubmit => "Je confirme",
+        Msg::JoinDoneTitle => "Inscription confirmée",
+        Msg::JoinDoneNew => {
+            "Bienvenue\u{a0}! Votre carte de fidélité porte le numéro {card}\u{a0}: donnez ce numéro ou montrez son code-barres en caisse."
+        }
+        Msg::JoinDoneExisting => {
+            "Vous aviez déjà une fiche chez nous\u{a0}: vos préférences de contact sont enregistrées."
+        }
+        Msg::JoinDoneAccount => "Voir mon espace client",
+        Msg::ErrLinkNotValid => {
+            "Ce lien n'est plus valable\u{a0}: il a déjà servi, il a expiré ou il est incomplet. Demandez-en un nouveau."
+        }
+        Msg::ErrTooManyRequests => "Trop de demandes\u{a0}: réessayez dans {minutes}\u{a0}min.",
+        Msg::ErrEmailRequired => "L'adresse e-mail est obligatoire.",
+        Msg::ErrMailUnavailable => {
+            "L'e-mail n'a pas pu être envoyé\u{a0}; réessayez plus tard ou demandez en caisse."
+        }
+        Msg::MailJoinSubject => "Confirmez votre inscription — {shop}",
+        Msg::MailJoinBody => {
+            "Bonjour {name},\n\nPour confirmer votre inscription à la carte de fidélité de {shop}, ouvrez ce lien dans les 48 heures\u{a0}:\n\n{url}\n\nSi vous n'avez rien demandé, ignorez ce message\u{a0}: rien n'a été enregistré et la demande sera effacée.\n\n{shop}\n"
+        }
+        Msg::MailAccountSubject => "Votre espace client — {shop}",
+        Msg::MailAccountBody => {
+            "Bonjour,\n\nVoici le lien vers votre espace client (points, coordonnées, préférences de contact). Il sert une seule fois, pendant une heure\u{a0}:\n\n{links}\n\nSi vous n'avez rien demandé, ignorez ce message.\n\n{shop}\n"
+        }
+        Msg::AccountLinkTitle => "Mon espace client",
+        Msg::AccountLinkIntro => {
+            "Indiquez l'adresse e-mail de votre fiche\u{a0}: nous vous enverrons un lien pour ouvrir votre espace client."
+        }
+        Msg::AccountLinkSubmit => "Recevoir le lien",
+        Msg::AccountLinkSent => {
+            "Si une fiche porte l'adresse {email}, un e-mail vient de lui être envoyé avec un lien valable une heure."
+        }
+        Msg::AccountOpenBody => {
+            "Ce lien ne sert qu'une fois\u{a0}: cliquez pour ouvrir votre espace client."
+        }
+        Msg::AccountOpenSubmit => "Ouvrir mon espace client",
+        Msg::AccountHello => "Bonjour {name}",
+        Msg::AccountCard => "Carte de fidélité n°\u{a0}{card}",
+        Msg::AccountNoCard => "Pas encore de carte\u{a0}: demandez-la en caisse.",
+        Msg::AccountPoints => "Vous avez {points}\u{a0}points, soit {value} à dépenser en caisse.",
+        Msg::AccountPointsHistory => "Historique des points",
+        Msg::AccountDetails => "Mes coordonnées",
+        Msg::AccountDetailsSubmit => "Enregistrer mes coordonnées",
+        Msg::AccountConsents => "Mes préférences de contact",
+        Msg::AccountConsentsSubmit => "Enregistrer mes préférences",
+        Msg::AccountData => "Mes données",
+        Msg::AccountExport => "Télécharger toutes mes données (JSON)",
+        Msg::AccountErase => "Effacer mes données",
+        Msg::AccountEraseHint => {
+            "Vos nom, coordonnées et préférences sont effacés et votre carte désactivée\u{a0}; vos tickets restent dans la comptabilité de la boutique, sans votre nom. C'est définitif."
+        }
+        Msg::AccountEraseConfirm => "Je veux que mes données soient effacées",
+        Msg::AccountLogout => "Fermer mon espace client",
+        Msg::AccountErasedTitle => "Données effacées",
+        Msg::AccountErasedBody => {
+            "Vos données personnelles ont été effacées. Merci d'avoir été client(e) de {shop}."
+        }
+        Msg::FlashAccountSaved => "Vos coordonnées sont enregistrées.",
+        Msg::FlashPreferencesSaved => "Vos préférences sont enregistrées.",
+        Msg::FlashAccountClosed => "Espace client fermé.",
+        Msg::UnsubscribeTitle => "Se désabonner",
+        Msg::UnsubscribeBody => "Ne plus recevoir d'e-mails de {shop}\u{a0}?",
+        Msg::UnsubscribeSubmit => "Me désabonner",
+        Msg::UnsubscribeDone => {
+            "C'est fait\u{a0}: vous ne recevrez plus d'e-mails de {shop}. Vous pouvez changer d'avis depuis votre espace client."
+        }
     }
 }
