@@ -130,10 +130,13 @@ fn join_valid() -> TimeDelta {
     customers::online::ENROLMENT_VALID
 }
 
+/// Whether a refusal is the one a case expects.
+type Expected = fn(&CustomerError) -> bool;
+
 #[test]
 fn a_bad_form_is_refused_and_nothing_is_kept() {
     db::testing::each_conn(|conn, _| {
-        let cases: Vec<(JoinForm, fn(&CustomerError) -> bool)> = vec![
+        let cases: Vec<(JoinForm, Expected)> = vec![
             (form(""), |e| matches!(e, CustomerError::EmailRequired)),
             (form("pas-un-mail"), |e| {
                 matches!(e, CustomerError::InvalidEmail { .. })

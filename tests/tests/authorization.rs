@@ -261,6 +261,41 @@ async fn pages_and_api_answer_each_role_as_they_should() {
                     "[{label}] {role:?} GET {path}"
                 );
             }
+            // The customers' own pages: the same answer whoever is logged in
+            // (staff sessions open nothing there); closed without SMTP.
+            for (path, expected) in [
+                ("/join", StatusCode::SERVICE_UNAVAILABLE),
+                ("/my-account", StatusCode::SERVICE_UNAVAILABLE),
+                ("/join/confirm?t=x", StatusCode::NOT_FOUND),
+                ("/my-account/open?t=x", StatusCode::NOT_FOUND),
+                ("/unsubscribe/1-00", StatusCode::NOT_FOUND),
+            ] {
+                let status = browser.get(path).await.status();
+                assert_eq!(status, expected, "[{label}] {role:?} GET {path}");
+            }
+            let form_page = if role.is_some() { "/account" } else { "/login" };
+            for path in [
+                "/join",
+                "/join/confirm",
+                "/my-account/link",
+                "/my-account/open",
+                "/my-account/details",
+                "/my-account/consents",
+                "/my-account/erase",
+                "/my-account/logout",
+                "/unsubscribe/1-00",
+            ] {
+                let status = browser.submit(form_page, path, &[]).await.status();
+                assert!(
+                    [
+                        StatusCode::SERVICE_UNAVAILABLE,
+                        StatusCode::NOT_FOUND,
+                        StatusCode::SEE_OTHER
+                    ]
+                    .contains(&status),
+                    "[{label}] {role:?} POST {path}: {status}"
+                );
+            }
             // A browser session is no API credential (without the page's CSRF
             // header), and a token opens no page.
             let status = browser.get("/api/v1/me").await.status();
