@@ -9,6 +9,7 @@ pub mod cards;
 pub mod consents;
 pub mod enrichment;
 mod error;
+pub mod export;
 pub mod fiche;
 pub mod gdpr;
 pub mod import;

@@ -6,6 +6,8 @@ mod cards;
 // customer pages
 mod customers;
 mod customers_actions;
+mod customers_export;
+mod customers_import;
 mod customers_loyalty;
 mod customers_rights;
 mod dashboard;
@@ -23,6 +25,7 @@ mod setup;
 mod stocktakes;
 mod suppliers;
 mod till;
+mod upload;
 mod users;
 mod valuation;
 
@@ -49,6 +52,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     sales::configure(cfg);
     sessions::configure(cfg);
     // customer pages: the fixed paths before `/customers/{id}`.
+    customers_import::configure(cfg);
+    customers_export::configure(cfg);
     customers_rights::configure(cfg);
     customers_actions::configure(cfg);
     customers_loyalty::configure(cfg);

@@ -953,4 +953,16 @@ pub enum Msg {
     FlashStaleErased,
     FlashLoyaltySaved,
     AllocateCard,
+    // Task A: the customer import page and the exports from the pages.
+    CustomerImportTitle,
+    CustomerImportHelp,
+    CustomerImportSummary,
+    CustomerImportRefused,
+    CustomerImportDuplicates,
+    CustomerImportExisting,
+    ImportCustomers,
+    ExportCustomersCsv,
+    ExportCustomersVcard,
+    ErrFileTooBig,
+    ErrNotCsv,
 }
