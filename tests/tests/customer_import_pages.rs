@@ -31,6 +31,9 @@ fn audit_count(server: &TestServer, action: &str) -> i64 {
         .unwrap_or_else(|e| panic!("[{}] {e}", server.label()))
 }
 
+/// What is sent, with which CSRF field, and the status and words expected.
+type Refusal<'a> = (&'a str, Option<&'a str>, Vec<u8>, StatusCode, &'a str);
+
 /// Posts `bytes` as the import page's file, with `csrf` unless `None`.
 async fn upload(
     client: &WebClient,
@@ -208,7 +211,7 @@ async fn files_the_page_refuses_write_nothing_and_say_why_in_french() {
         let mut too_big = "Nom\n".as_bytes().to_vec();
         too_big.resize(MAX_FILE + 1, b'a');
 
-        let refusals: [(&str, Option<&str>, Vec<u8>, StatusCode, &str); 7] = [
+        let refusals: [Refusal<'_>; 7] = [
             (
                 "not a CSV",
                 Some(&csrf),
