@@ -174,7 +174,20 @@ pub struct Rejected {
 #[derive(Debug, Default)]
 pub struct ImportReport {
     pub created: usize,
+    /// (line, customer id) of each fiche created, so that a report can link a
+    /// duplicate to the fiche an earlier line made.
+    pub created_ids: Vec<(u64, i64)>,
     pub rejected: Vec<Rejected>,
+}
+
+impl ImportReport {
+    /// The fiche created from `line`, if that line was imported.
+    pub fn created_at_line(&self, line: u64) -> Option<i64> {
+        self.created_ids
+            .iter()
+            .find(|(l, _)| *l == line)
+            .map(|(_, id)| *id)
+    }
 }
 
 type Columns = ColumnMap<Field>;
@@ -316,13 +329,17 @@ pub fn import_customers(
                 }
             }
             // A savepoint per row: a refused row leaves nothing, the others stay.
-            conn.transaction(|conn| write_row(conn, &values, actor, at))
+            let id = conn
+                .transaction(|conn| write_row(conn, &values, actor, at))
                 .map_err(RowError::Customer)?;
             seen.extend(keys.into_iter().map(|(w, k)| (w, k, row.line)));
-            Ok(())
+            Ok(id)
         });
         match outcome {
-            Ok(()) => report.created += 1,
+            Ok(id) => {
+                report.created += 1;
+                report.created_ids.push((row.line, id));
+            }
             Err(error) => report.rejected.push(Rejected {
                 line: row.line,
                 error,
@@ -351,7 +368,7 @@ fn write_row(
     values: &RowValues,
     actor: Option<UserId>,
     at: NaiveDateTime,
-) -> Result<(), CustomerError> {
+) -> Result<i64, CustomerError> {
     let customer = fiche::create(conn, &values.new, actor, at)?;
     for (channel, granted) in &values.consents {
         let consent = NewConsent {
@@ -366,7 +383,7 @@ fn write_row(
     if let Some(card) = &values.card {
         cards::assign(conn, card, customer.id, actor, at)?;
     }
-    Ok(())
+    Ok(customer.id)
 }
 
 /// The customers on file (not erased, not merged away), by name.

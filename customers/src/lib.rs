@@ -10,6 +10,7 @@ pub mod consents;
 pub mod enrichment;
 pub mod enrolment;
 mod error;
+pub mod export;
 pub mod fiche;
 pub mod gdpr;
 pub mod import;

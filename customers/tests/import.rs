@@ -2,6 +2,7 @@
 
 #![expect(clippy::unwrap_used, reason = "fixture helpers fail loudly")]
 
+use customers::export::{self, ExportFormat};
 use customers::import::{self, RowError};
 use customers::kinds::Channel;
 use customers::testing::{customer, now};
@@ -62,6 +63,8 @@ fn a_file_imports_its_good_rows_and_lists_the_others() {
         let helene = fiche::search(conn, "helene dupont", 5).unwrap();
         let helene = &helene[0];
         assert_eq!(helene.source, "import");
+        assert_eq!(report.created_at_line(2), Some(helene.id));
+        assert_eq!(report.created_at_line(3), None, "a refused line made none");
         assert_eq!(helene.phone.as_deref(), Some("+33612345678"));
         assert_eq!(
             cards::active_card(conn, helene.id).unwrap().unwrap().number,
@@ -93,6 +96,18 @@ fn a_file_imports_its_good_rows_and_lists_the_others() {
         assert_eq!(vcards.matches("BEGIN:VCARD").count(), 3);
         assert!(vcards.contains("FN:Hélène Dupont\r\n"));
         assert!(vcards.contains("ADR;TYPE=HOME:;;;Dijon;;21000;FR\r\n"));
+
+        // The bulk export of both the command line and the pages: the same
+        // bytes, and a line in the audit log.
+        let before = db::testing::audit_count(conn, "customers.view").unwrap();
+        let file = export::export_file(conn, ExportFormat::Vcard, None, now(), "cli").unwrap();
+        assert_eq!(String::from_utf8(file).unwrap(), vcards);
+        let file = export::export_file(conn, ExportFormat::Csv, None, now(), "page").unwrap();
+        assert_eq!(file, csv);
+        assert_eq!(
+            db::testing::audit_count(conn, "customers.view").unwrap(),
+            before + 2
+        );
     });
 }
 

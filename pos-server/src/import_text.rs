@@ -1,4 +1,4 @@
-//! Import problems in French, for the command line and the import page.
+//! Import problems in French, for the command line and the import pages.
 
 use crate::error::AppError;
 use ::web::i18n::Lang;
@@ -54,5 +54,38 @@ pub fn row_error_fr(e: &RowError) -> String {
             format!("le code-barres {code} figure déjà sur une ligne précédente")
         }
         RowError::Inventory(e) => AppError::from(e).message(Lang::Fr),
+    }
+}
+
+/// A refused customer row, in French.
+pub fn customer_row_error_fr(e: &customers::import::RowError) -> String {
+    use customers::import::RowError;
+    let what_fr = |what: &str| {
+        if what == "email" {
+            "e-mail"
+        } else {
+            "téléphone"
+        }
+    };
+    match e {
+        RowError::YesNo { column, value } => {
+            format!("colonne {column} : «\u{a0}{value}\u{a0}» n’est ni oui ni non")
+        }
+        RowError::Date { column, value } => {
+            format!("colonne {column} : «\u{a0}{value}\u{a0}» n’est pas une date (jj/mm/aaaa)")
+        }
+        RowError::DuplicateInFile { what, line } => {
+            format!(
+                "même {} qu’à la ligne {line} (doublon probable)",
+                what_fr(what)
+            )
+        }
+        RowError::DuplicateOnFile { what, id } => {
+            format!(
+                "même {} que le client n° {id}, déjà dans le fichier (doublon probable)",
+                what_fr(what)
+            )
+        }
+        RowError::Customer(e) => AppError::from(e).message(Lang::Fr),
     }
 }

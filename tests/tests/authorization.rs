@@ -124,6 +124,10 @@ async fn pages_and_api_answer_each_role_as_they_should() {
             ("/customers/duplicates".into(), Some(Role::Manager)),
             ("/customers/retention".into(), Some(Role::Manager)),
             ("/settings/loyalty".into(), Some(Role::Owner)),
+            // customer import page and exports
+            ("/customers/import".into(), Some(Role::Manager)),
+            ("/customers/export.csv".into(), Some(Role::Manager)),
+            ("/customers/export.vcf".into(), Some(Role::Manager)),
         ];
         let post_pages: Vec<(String, Option<Role>)> = vec![
             ("/users".into(), Some(Role::Owner)),
@@ -163,6 +167,8 @@ async fn pages_and_api_answer_each_role_as_they_should() {
             ("/customers/merge".into(), Some(Role::Manager)),
             ("/customers/retention".into(), Some(Role::Owner)),
             ("/settings/loyalty".into(), Some(Role::Owner)),
+            // customer import page (not multipart here: a 400 once allowed)
+            ("/customers/import".into(), Some(Role::Manager)),
         ];
         let who = [
             (None, None),

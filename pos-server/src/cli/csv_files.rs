@@ -2,8 +2,9 @@
 
 use super::CliError;
 use crate::error::AppError;
-use crate::import_text::{csv_error_fr, row_error_fr};
+use crate::import_text::{csv_error_fr, customer_row_error_fr, row_error_fr};
 use ::web::i18n::Lang;
+use customers::export::{self, ExportFormat};
 use db::csv_in;
 use db::{Clock, Db, SystemClock};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -151,39 +152,6 @@ where
     })
 }
 
-/// A refused customer row, in French.
-fn customer_row_error_fr(e: &customers::import::RowError) -> String {
-    use customers::import::RowError;
-    let what_fr = |what: &str| {
-        if what == "email" {
-            "e-mail"
-        } else {
-            "téléphone"
-        }
-    };
-    match e {
-        RowError::YesNo { column, value } => {
-            format!("colonne {column} : «\u{a0}{value}\u{a0}» n’est ni oui ni non")
-        }
-        RowError::Date { column, value } => {
-            format!("colonne {column} : «\u{a0}{value}\u{a0}» n’est pas une date (jj/mm/aaaa)")
-        }
-        RowError::DuplicateInFile { what, line } => {
-            format!(
-                "même {} qu’à la ligne {line} (doublon probable)",
-                what_fr(what)
-            )
-        }
-        RowError::DuplicateOnFile { what, id } => {
-            format!(
-                "même {} que le client n° {id}, déjà dans le fichier (doublon probable)",
-                what_fr(what)
-            )
-        }
-        RowError::Customer(e) => AppError::from(e).message(Lang::Fr),
-    }
-}
-
 pub fn export(db_url: &str, command: ExportCommand) -> Result<(), CliError> {
     let db = open(db_url)?;
     let (file, bytes) = match command {
@@ -202,24 +170,14 @@ pub fn export(db_url: &str, command: ExportCommand) -> Result<(), CliError> {
             (file, csv_in::write_csv(&import::STOCK_HEADERS, rows))
         }
         ExportCommand::Customers { file, vcard } => {
+            let format = if vcard {
+                ExportFormat::Vcard
+            } else {
+                ExportFormat::Csv
+            };
             let now = SystemClock.now_naive();
             let bytes = db
-                .write(|conn| -> Result<Vec<u8>, customers::CustomerError> {
-                    let bytes = if vcard {
-                        customers::import::vcards(conn)?.into_bytes()
-                    } else {
-                        let rows = customers::import::export_rows(conn)?;
-                        csv_in::write_csv(&customers::import::EXPORT_HEADERS, rows)
-                    };
-                    // A bulk export of personal data: in the audit log.
-                    let what = if vcard {
-                        "export vcard (cli)"
-                    } else {
-                        "export csv (cli)"
-                    };
-                    customers::gdpr::audit_view(conn, None, now, what, 0)?;
-                    Ok(bytes)
-                })
+                .write(|conn| export::export_file(conn, format, None, now, "cli"))
                 .map_err(AppError::from)
                 .map_err(|e| CliError::Usage(e.message(Lang::Fr)))?;
             (file, bytes)

@@ -6,6 +6,8 @@ mod cards;
 // customer pages
 pub(crate) mod customers;
 mod customers_actions;
+mod customers_export;
+mod customers_import;
 mod customers_loyalty;
 mod customers_rights;
 mod dashboard;
@@ -24,6 +26,7 @@ mod setup;
 mod stocktakes;
 mod suppliers;
 mod till;
+mod upload;
 mod users;
 mod valuation;
 
@@ -52,6 +55,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     sales::configure(cfg);
     sessions::configure(cfg);
     // customer pages: the fixed paths before `/customers/{id}`.
+    customers_import::configure(cfg);
+    customers_export::configure(cfg);
     customers_rights::configure(cfg);
     customers_actions::configure(cfg);
     customers_loyalty::configure(cfg);

@@ -1109,5 +1109,19 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::UnsubscribeDone => {
             "Done: you will receive no more e-mails from {shop}. You can change your mind from your customer account."
         }
+        // Task A: the customer import page and the exports from the pages.
+        Msg::CustomerImportTitle => "Import customers",
+        Msg::CustomerImportHelp => {
+            "A CSV file saved from the spreadsheet (“;” or “,” separator, UTF-8). Columns: nom (required); civilité, prénom, société, e-mail, téléphone, téléphone 2, adresse, complément, code postal, ville, pays, date de naissance (dd/mm/yyyy), langue, notes, étiquettes, carte, consentement e-mail, consentement sms, consentement courrier (oui/non), texte du consentement (or their English names). A line whose e-mail or phone is on an earlier line or belongs to a known customer is refused as a likely duplicate. Good lines are imported, the others listed; the CSV export imports back as it is."
+        }
+        Msg::CustomerImportSummary => "{created} created, {rejected} refused.",
+        Msg::CustomerImportRefused => "Refused lines",
+        Msg::CustomerImportDuplicates => "Likely duplicates (not imported)",
+        Msg::CustomerImportExisting => "Existing record",
+        Msg::ImportCustomers => "Import",
+        Msg::ExportCustomersCsv => "Export (CSV)",
+        Msg::ExportCustomersVcard => "Export (vCard)",
+        Msg::ErrFileTooBig => "File too large: 8 MB at most.",
+        Msg::ErrNotCsv => "This file is not a CSV: save it from the spreadsheet as “CSV UTF-8”.",
     }
 }

@@ -1188,5 +1188,23 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::UnsubscribeDone => {
             "C'est fait\u{a0}: vous ne recevrez plus d'e-mails de {shop}. Vous pouvez changer d'avis depuis votre espace client."
         }
+        // Task A: the customer import page and the exports from the pages.
+        Msg::CustomerImportTitle => "Importer des clients",
+        Msg::CustomerImportHelp => {
+            "Un fichier CSV enregistré depuis le tableur (séparateur «\u{a0};\u{a0}» ou «\u{a0},\u{a0}», UTF-8). Colonnes\u{a0}: nom (obligatoire)\u{a0}; civilité, prénom, société, e-mail, téléphone, téléphone 2, adresse, complément, code postal, ville, pays, date de naissance (jj/mm/aaaa), langue, notes, étiquettes, carte, consentement e-mail, consentement sms, consentement courrier (oui/non), texte du consentement. Une ligne dont l’e-mail ou le téléphone figure plus haut dans le fichier ou chez un client déjà connu est refusée comme doublon probable. Les bonnes lignes sont importées, les autres listées\u{a0}; l’export CSV se réimporte tel quel."
+        }
+        Msg::CustomerImportSummary => {
+            "{created} client(s) créé(s), {rejected} ligne(s) refusée(s)."
+        }
+        Msg::CustomerImportRefused => "Lignes refusées",
+        Msg::CustomerImportDuplicates => "Doublons probables (non importés)",
+        Msg::CustomerImportExisting => "Fiche existante",
+        Msg::ImportCustomers => "Importer",
+        Msg::ExportCustomersCsv => "Exporter (CSV)",
+        Msg::ExportCustomersVcard => "Exporter (vCard)",
+        Msg::ErrFileTooBig => "Fichier trop volumineux\u{a0}: 8\u{a0}Mo au plus.",
+        Msg::ErrNotCsv => {
+            "Ce fichier n’est pas un CSV\u{a0}: enregistrez-le depuis le tableur au format «\u{a0}CSV UTF-8\u{a0}»."
+        }
     }
 }

@@ -1010,4 +1010,16 @@ pub enum Msg {
     UnsubscribeBody,
     UnsubscribeSubmit,
     UnsubscribeDone,
+    // Task A: the customer import page and the exports from the pages.
+    CustomerImportTitle,
+    CustomerImportHelp,
+    CustomerImportSummary,
+    CustomerImportRefused,
+    CustomerImportDuplicates,
+    CustomerImportExisting,
+    ImportCustomers,
+    ExportCustomersCsv,
+    ExportCustomersVcard,
+    ErrFileTooBig,
+    ErrNotCsv,
 }

@@ -6,6 +6,7 @@
 pub mod detail;
 pub mod duplicates;
 pub mod fiche;
+pub mod import;
 pub mod list;
 pub mod loyalty;
 pub mod privacy;

@@ -39,6 +39,9 @@ pub fn customers_page(ctx: &PageCtx, view: &CustomersView<'_>) -> Markup {
                 a.button href="/customers/new" { (ctx.t(Msg::NewCustomer)) }
                 a.button.button-secondary href="/customers/duplicates" { (ctx.t(Msg::DuplicatesTitle)) }
                 a.button.button-secondary href="/customers/retention" { (ctx.t(Msg::RetentionTitle)) }
+                a.button.button-secondary href="/customers/import" { (ctx.t(Msg::ImportCustomers)) }
+                a.button.button-secondary href="/customers/export.csv" { (ctx.t(Msg::ExportCustomersCsv)) }
+                a.button.button-secondary href="/customers/export.vcf" { (ctx.t(Msg::ExportCustomersVcard)) }
             }
         }
         form.search-bar #customer-filters method="get" action="/customers" role="search" {
@@ -176,6 +179,9 @@ mod tests {
         assert!(html.contains("src=\"/static/customers.js\""));
         assert!(html.contains("href=\"/customers/new\""));
         assert!(html.contains("href=\"/customers/duplicates\""));
+        assert!(html.contains("href=\"/customers/import\">Importer</a>"));
+        assert!(html.contains("href=\"/customers/export.csv\">Exporter (CSV)</a>"));
+        assert!(html.contains("href=\"/customers/export.vcf\">Exporter (vCard)</a>"));
     }
 
     #[test]
