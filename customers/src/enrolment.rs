@@ -65,16 +65,20 @@ pub fn record_boxes(
     at: NaiveDateTime,
 ) -> Result<()> {
     for (channel, ticked) in boxes.each() {
-        let consent = NewConsent {
-            channel,
-            granted: ticked,
-            basis: Basis::Explicit,
-            source: from,
-            text_shown: Some(consents::standard_text(channel).to_owned()),
-        };
-        consents::record(conn, customer_id, &consent, user, at)?;
+        consents::record(conn, customer_id, &answer(channel, ticked, from), user, at)?;
     }
     Ok(())
+}
+
+/// A box's answer as a consent: an explicit yes or no, with the box's text.
+fn answer(channel: Channel, ticked: bool, from: ConsentSource) -> NewConsent {
+    NewConsent {
+        channel,
+        granted: ticked,
+        basis: Basis::Explicit,
+        source: from,
+        text_shown: Some(consents::standard_text(channel).to_owned()),
+    }
 }
 
 /// Records the boxes whose answer differs from the channel's current state
@@ -92,14 +96,7 @@ pub fn update_boxes(
         if current.granted(channel) == ticked && current.get(channel).is_some() {
             continue;
         }
-        let consent = NewConsent {
-            channel,
-            granted: ticked,
-            basis: Basis::Explicit,
-            source: from,
-            text_shown: Some(consents::standard_text(channel).to_owned()),
-        };
-        consents::record(conn, customer_id, &consent, None, at)?;
+        consents::record(conn, customer_id, &answer(channel, ticked, from), None, at)?;
         changed += 1;
     }
     Ok(changed)

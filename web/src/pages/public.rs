@@ -10,8 +10,8 @@ use customers::enrolment::Boxes;
 use customers::kinds::Channel;
 use maud::{Markup, html};
 
-use super::customers::fiche::FicheValues;
-use crate::forms::{FormErrors, Input, Select, alert};
+use super::customers::fiche::{FicheValues, civility_select, language_select};
+use crate::forms::{FormErrors, Input, alert};
 use crate::i18n::Msg;
 use crate::layout::{PageCtx, csrf_field, page};
 
@@ -19,25 +19,7 @@ use crate::layout::{PageCtx, csrf_field, page};
 /// tags or second phone: those are the shop's).
 pub fn person_fields(ctx: &PageCtx, v: &FicheValues, errors: &FormErrors) -> Markup {
     let optional = ctx.t(Msg::Optional);
-    let civility = Select {
-        name: "civility",
-        label: ctx.t(Msg::FieldCivility),
-        options: vec![
-            ("mme", ctx.t(Msg::CivilityMme)),
-            ("m", ctx.t(Msg::CivilityM)),
-        ],
-        selected: Some(v.civility.as_str()).filter(|c| !c.is_empty()),
-        placeholder: Some("—"),
-        required: false,
-    };
-    let language = Select {
-        name: "language",
-        label: ctx.t(Msg::FieldCustomerLanguage),
-        options: vec![("fr", "Français"), ("en", "English")],
-        selected: Some(v.language.as_str()),
-        placeholder: None,
-        required: true,
-    };
+    let (civility, language) = (civility_select(ctx, v), language_select(ctx, v));
     html! {
         fieldset {
             legend { (ctx.t(Msg::FicheIdentity)) }

@@ -3,7 +3,7 @@
 //! whose secret lives in an HttpOnly cookie scoped to `/my-account`.
 
 use super::form::PersonForm;
-use super::{Outreach, closed, link_not_valid, shop_name};
+use super::{Outreach, Token, closed, link_not_valid, one_button, shop_name};
 use crate::auth::{CsrfForm, client_address};
 use crate::error::{AppError, AppResult};
 use crate::page::{FlashNote, Page, redirect_with};
@@ -14,7 +14,7 @@ use ::web::forms::FormErrors;
 use ::web::i18n::{Lang, Msg, tf};
 use ::web::pages::customers::fiche::FicheValues;
 use ::web::pages::public::account::{AccountView, account_page, link_request_page};
-use ::web::pages::public::{confirm_button_page, notice_page};
+use ::web::pages::public::notice_page;
 use actix_web::cookie::{Cookie, SameSite};
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -37,13 +37,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/my-account/export", web::get().to(export))
         .route("/my-account/erase", web::post().to(erase))
         .route("/my-account/logout", web::post().to(logout));
-}
-
-/// A secret posted back by a page's single button.
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub(crate) struct TokenForm {
-    pub t: String,
 }
 
 /// Opens the session in the browser.
@@ -203,15 +196,9 @@ async fn send_link(
     Ok(page.ok(notice_page(&page.ctx, title, &text, None)))
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct TokenQuery {
-    t: String,
-}
-
 /// The e-mailed link: one button, so that a mail scanner uses nothing up.
 async fn open_page(
-    query: web::Query<TokenQuery>,
+    query: web::Query<Token>,
     state: web::Data<AppState>,
     page: Page,
 ) -> AppResult<HttpResponse> {
@@ -222,15 +209,14 @@ async fn open_page(
     })
     .await?;
     match live {
-        Ok(()) => Ok(page.ok(confirm_button_page(
-            &page.ctx,
-            page.t(Msg::AccountLinkTitle),
+        Ok(()) => Ok(one_button(
+            &page,
+            Msg::AccountLinkTitle,
             page.t(Msg::AccountOpenBody),
             "/my-account/open",
             &secret,
-            page.t(Msg::AccountOpenSubmit),
-            None,
-        ))),
+            Msg::AccountOpenSubmit,
+        )),
         Err(CustomerError::LinkNotValid) => Ok(retry_link(&page)),
         Err(e) => Err(e.into()),
     }
@@ -242,7 +228,7 @@ fn retry_link(page: &Page) -> HttpResponse {
 
 async fn open(
     req: HttpRequest,
-    CsrfForm(form): CsrfForm<TokenForm>,
+    CsrfForm(form): CsrfForm<Token>,
     state: web::Data<AppState>,
     page: Page,
 ) -> AppResult<HttpResponse> {
@@ -424,7 +410,7 @@ async fn erase(
 
 async fn logout(
     req: HttpRequest,
-    CsrfForm(_): CsrfForm<TokenForm>,
+    CsrfForm(_): CsrfForm<Token>,
     state: web::Data<AppState>,
 ) -> AppResult<HttpResponse> {
     if let Some(secret) = req.cookie(COOKIE).map(|c| c.value().to_owned()) {

@@ -1,9 +1,9 @@
 //! `/join`: the public enrolment form. A valid form is kept aside and a link
 //! is e-mailed; the fiche exists only once the person opens it and confirms.
 
-use super::account::{TokenForm, set_session};
+use super::account::set_session;
 use super::form::PersonForm;
-use super::{Outreach, closed, link_not_valid, shop_name};
+use super::{Outreach, Token, closed, link_not_valid, one_button, shop_name};
 use crate::auth::{CsrfForm, client_address};
 use crate::error::{AppError, AppResult};
 use crate::page::Page;
@@ -14,7 +14,7 @@ use ::web::forms::FormErrors;
 use ::web::i18n::{Lang, Msg, tf};
 use ::web::pages::customers::fiche::FicheValues;
 use ::web::pages::public::join::{join_done_page, join_page};
-use ::web::pages::public::{confirm_button_page, notice_page};
+use ::web::pages::public::notice_page;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use customers::CustomerError;
@@ -120,16 +120,10 @@ async fn submit(
     Ok(sent_page(&pending.email))
 }
 
-#[derive(serde::Deserialize, Default)]
-#[serde(default)]
-struct TokenQuery {
-    t: String,
-}
-
 /// The link of the e-mail: a page with one button, so that a mail scanner
 /// fetching the link confirms nothing.
 async fn confirm_page(
-    query: web::Query<TokenQuery>,
+    query: web::Query<Token>,
     state: web::Data<AppState>,
     page: Page,
 ) -> AppResult<HttpResponse> {
@@ -147,15 +141,14 @@ async fn confirm_page(
                 Msg::JoinConfirmBody,
                 &[("name", name.trim()), ("email", form.email.trim())],
             );
-            Ok(page.ok(confirm_button_page(
-                &page.ctx,
-                page.t(Msg::JoinConfirmTitle),
+            Ok(one_button(
+                &page,
+                Msg::JoinConfirmTitle,
                 &text,
                 "/join/confirm",
                 &secret,
-                page.t(Msg::JoinConfirmSubmit),
-                None,
-            )))
+                Msg::JoinConfirmSubmit,
+            ))
         }
         Err(CustomerError::LinkNotValid) => {
             Ok(link_not_valid(&page, ("/join", page.t(Msg::JoinTitle))))
@@ -166,7 +159,7 @@ async fn confirm_page(
 
 async fn confirm(
     req: HttpRequest,
-    CsrfForm(form): CsrfForm<TokenForm>,
+    CsrfForm(form): CsrfForm<Token>,
     state: web::Data<AppState>,
     page: Page,
 ) -> AppResult<HttpResponse> {

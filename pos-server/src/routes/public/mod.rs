@@ -13,7 +13,7 @@ use crate::error::{AppError, ErrorKind};
 use crate::page::Page;
 use crate::state::AppState;
 use ::web::i18n::Msg;
-use ::web::pages::public::notice_page;
+use ::web::pages::public::{confirm_button_page, notice_page};
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use sales::mail::SmtpSettings;
@@ -74,6 +74,35 @@ pub(crate) fn link_not_valid(page: &Page, retry: (&str, &str)) -> HttpResponse {
         StatusCode::NOT_FOUND,
         notice_page(&page.ctx, title, page.t(Msg::ErrLinkNotValid), Some(retry)),
     )
+}
+
+/// The secret of a link, in its address (`?t=`) or posted back by its page's
+/// single button.
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub(crate) struct Token {
+    pub t: String,
+}
+
+/// The page an e-mailed link opens: `text` and one button posting the secret
+/// to `action`, so that a mail scanner fetching the link uses nothing up.
+pub(crate) fn one_button(
+    page: &Page,
+    title: Msg,
+    text: &str,
+    action: &str,
+    secret: &str,
+    submit: Msg,
+) -> HttpResponse {
+    page.ok(confirm_button_page(
+        &page.ctx,
+        page.t(title),
+        text,
+        action,
+        secret,
+        page.t(submit),
+        None,
+    ))
 }
 
 /// The shop's name as customers know it.

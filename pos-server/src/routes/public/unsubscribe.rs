@@ -3,13 +3,13 @@
 //! clients send (RFC 8058), which carries no CSRF token: the signed token in
 //! the address is the proof, and it can only withdraw a consent.
 
-use super::{link_not_valid, shop_name};
+use super::{link_not_valid, one_button, shop_name};
 use crate::error::AppResult;
 use crate::page::Page;
 use crate::routes::{attempt_write, read};
 use crate::state::AppState;
 use ::web::i18n::{Msg, tf};
-use ::web::pages::public::{confirm_button_page, notice_page};
+use ::web::pages::public::notice_page;
 use actix_web::{HttpResponse, web};
 use customers::CustomerError;
 use customers::online::unsubscribe;
@@ -34,15 +34,14 @@ async fn show(
         Ok(_) => {
             let shop = shop_name(&state).await?;
             let text = tf(page.lang(), Msg::UnsubscribeBody, &[("shop", &shop)]);
-            Ok(page.ok(confirm_button_page(
-                &page.ctx,
-                page.t(Msg::UnsubscribeTitle),
+            Ok(one_button(
+                &page,
+                Msg::UnsubscribeTitle,
                 &text,
                 &format!("/unsubscribe/{token}"),
                 &token,
-                page.t(Msg::UnsubscribeSubmit),
-                None,
-            )))
+                Msg::UnsubscribeSubmit,
+            ))
         }
         Err(CustomerError::LinkNotValid) => Ok(retry(&page)),
         Err(e) => Err(e.into()),

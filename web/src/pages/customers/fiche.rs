@@ -73,25 +73,7 @@ impl FicheValues {
 /// The fiche's fields, shared by the creation and the edit forms.
 pub fn fiche_fields(ctx: &PageCtx, v: &FicheValues, errors: &FormErrors) -> Markup {
     let optional = ctx.t(Msg::Optional);
-    let civility = Select {
-        name: "civility",
-        label: ctx.t(Msg::FieldCivility),
-        options: vec![
-            ("mme", ctx.t(Msg::CivilityMme)),
-            ("m", ctx.t(Msg::CivilityM)),
-        ],
-        selected: Some(v.civility.as_str()).filter(|c| !c.is_empty()),
-        placeholder: Some(NO_CHOICE),
-        required: false,
-    };
-    let language = Select {
-        name: "language",
-        label: ctx.t(Msg::FieldCustomerLanguage),
-        options: vec![("fr", "Français"), ("en", "English")],
-        selected: Some(v.language.as_str()),
-        placeholder: None,
-        required: true,
-    };
+    let (civility, language) = (civility_select(ctx, v), language_select(ctx, v));
     html! {
         fieldset {
             legend { (ctx.t(Msg::FicheIdentity)) }
@@ -137,6 +119,33 @@ pub fn fiche_fields(ctx: &PageCtx, v: &FicheValues, errors: &FormErrors) -> Mark
 }
 
 const NO_CHOICE: &str = "—";
+
+/// Madame or Monsieur, or no choice.
+pub fn civility_select<'a>(ctx: &'a PageCtx, v: &'a FicheValues) -> Select<'a> {
+    Select {
+        name: "civility",
+        label: ctx.t(Msg::FieldCivility),
+        options: vec![
+            ("mme", ctx.t(Msg::CivilityMme)),
+            ("m", ctx.t(Msg::CivilityM)),
+        ],
+        selected: Some(v.civility.as_str()).filter(|c| !c.is_empty()),
+        placeholder: Some(NO_CHOICE),
+        required: false,
+    }
+}
+
+/// The language letters and e-mails are written in.
+pub fn language_select<'a>(ctx: &'a PageCtx, v: &'a FicheValues) -> Select<'a> {
+    Select {
+        name: "language",
+        label: ctx.t(Msg::FieldCustomerLanguage),
+        options: vec![("fr", "Français"), ("en", "English")],
+        selected: Some(v.language.as_str()),
+        placeholder: None,
+        required: true,
+    }
+}
 
 /// `/customers/new`: an empty fiche.
 pub fn new_customer_page(ctx: &PageCtx, values: &FicheValues, errors: &FormErrors) -> Markup {
