@@ -39,7 +39,18 @@ async fn show(
         points_per_euro: rules.points_per_euro.to_string(),
         point_value: rules.point_value.to_api().replace('.', ","),
     };
-    Ok(page.ok(loyalty_page(&page.ctx, &values, &FormErrors::new())))
+    let join = join_url(&state);
+    Ok(page.ok(loyalty_page(
+        &page.ctx,
+        &values,
+        join.as_deref(),
+        &FormErrors::new(),
+    )))
+}
+
+/// The public enrolment form's address, when it is open.
+fn join_url(state: &AppState) -> Option<String> {
+    super::public::Outreach::of(state).map(|o| o.page("/join"))
 }
 
 #[derive(Deserialize, Default)]
@@ -61,7 +72,11 @@ async fn save(
         point_value: form.point_value.trim().to_owned(),
     };
     let refused = |errors: &FormErrors, status| {
-        page.respond(status, loyalty_page(&page.ctx, &values, errors))
+        let join = join_url(&state);
+        page.respond(
+            status,
+            loyalty_page(&page.ctx, &values, join.as_deref(), errors),
+        )
     };
     let mut errors = FormErrors::new();
     let points_per_euro = values

@@ -16,7 +16,7 @@ mod login;
 mod product_import;
 mod products;
 mod products_common;
-mod public;
+pub(crate) mod public;
 mod purchasing;
 mod receiving;
 mod sales;

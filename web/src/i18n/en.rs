@@ -1123,5 +1123,13 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::ExportCustomersVcard => "Export (vCard)",
         Msg::ErrFileTooBig => "File too large: 8 MB at most.",
         Msg::ErrNotCsv => "This file is not a CSV: save it from the spreadsheet as “CSV UTF-8”.",
+        // online sign-up on the loyalty settings
+        Msg::OnlineEnrolmentTitle => "Online sign-up",
+        Msg::OnlineEnrolmentOpen => {
+            "Open at {url}: display it in the shop (a poster, a QR code). Customers also ask there for the link to their account."
+        }
+        Msg::OnlineEnrolmentClosed => {
+            "Closed: it opens when Comptoir starts with a mail server and the shop's public address (--smtp-host and --public-url)."
+        }
     }
 }

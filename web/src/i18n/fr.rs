@@ -1206,5 +1206,13 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::ErrNotCsv => {
             "Ce fichier n’est pas un CSV\u{a0}: enregistrez-le depuis le tableur au format «\u{a0}CSV UTF-8\u{a0}»."
         }
+        // online sign-up on the loyalty settings
+        Msg::OnlineEnrolmentTitle => "Inscription en ligne",
+        Msg::OnlineEnrolmentOpen => {
+            "Ouverte à l'adresse {url}\u{a0}: affichez-la en boutique (une affiche, un QR code). Les clients y demandent aussi le lien de leur espace client."
+        }
+        Msg::OnlineEnrolmentClosed => {
+            "Fermée\u{a0}: elle s'ouvre quand Comptoir démarre avec un serveur d'e-mails et l'adresse publique de la boutique (--smtp-host et --public-url)."
+        }
     }
 }

@@ -1022,4 +1022,8 @@ pub enum Msg {
     ExportCustomersVcard,
     ErrFileTooBig,
     ErrNotCsv,
+    // online sign-up on the loyalty settings
+    OnlineEnrolmentTitle,
+    OnlineEnrolmentOpen,
+    OnlineEnrolmentClosed,
 }

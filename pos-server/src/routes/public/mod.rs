@@ -39,12 +39,14 @@ impl Outreach {
         })
     }
 
+    /// `https://boutique.fr/join`.
+    pub fn page(&self, path: &str) -> String {
+        format!("{}{path}", self.base.as_str().trim_end_matches('/'))
+    }
+
     /// `https://boutique.fr/join/confirm?t=SECRET` (secrets are URL-safe).
     pub fn link(&self, path: &str, secret: &str) -> String {
-        format!(
-            "{}{path}?t={secret}",
-            self.base.as_str().trim_end_matches('/')
-        )
+        format!("{}?t={secret}", self.page(path))
     }
 
     /// Sends a plain-text e-mail off the async workers.

@@ -4,7 +4,7 @@
 use maud::{Markup, html};
 
 use crate::forms::{FormErrors, Input, form_error};
-use crate::i18n::Msg;
+use crate::i18n::{Msg, tf};
 use crate::layout::{PageCtx, csrf_field, page};
 use crate::pages::settings::back_link;
 
@@ -17,7 +17,13 @@ pub struct LoyaltyFormValues {
     pub point_value: String,
 }
 
-pub fn loyalty_page(ctx: &PageCtx, values: &LoyaltyFormValues, errors: &FormErrors) -> Markup {
+/// `join_url`: the public enrolment form's address, None while it is closed.
+pub fn loyalty_page(
+    ctx: &PageCtx,
+    values: &LoyaltyFormValues,
+    join_url: Option<&str>,
+    errors: &FormErrors,
+) -> Markup {
     let title = ctx.t(Msg::LoyaltySettingsTitle);
     let body = html! {
         (back_link(ctx))
@@ -36,6 +42,14 @@ pub fn loyalty_page(ctx: &PageCtx, values: &LoyaltyFormValues, errors: &FormErro
                     .inputmode("decimal").autocomplete("off").hint(ctx.t(Msg::PointValueHint))
                     .required().render(errors))
                 button type="submit" { (ctx.t(Msg::Save)) }
+            }
+        }
+        section.card #online {
+            h2 { (ctx.t(Msg::OnlineEnrolmentTitle)) }
+            @if let Some(url) = join_url {
+                p { (tf(ctx.lang, Msg::OnlineEnrolmentOpen, &[("url", url)])) }
+            } @else {
+                p { (ctx.t(Msg::OnlineEnrolmentClosed)) }
             }
         }
     };
@@ -59,11 +73,21 @@ mod tests {
         };
         let errors = FormErrors::new().with("card_prefix", "Préfixe de balance.");
         let html = no_empty_class(
-            loyalty_page(&signed_in(Lang::Fr, Role::Owner), &values, &errors).into_string(),
+            loyalty_page(
+                &signed_in(Lang::Fr, Role::Owner),
+                &values,
+                Some("https://boutique.example/join"),
+                &errors,
+            )
+            .into_string(),
         );
         assert!(html.contains("<title>Fidélité · Comptoir</title>"));
         assert!(html.contains("action=\"/settings/loyalty\""));
         assert!(html.contains("value=\"0,05\""));
+        assert!(
+            html.contains("Ouverte à l’adresse https://boutique.example/join")
+                || html.contains("Ouverte à l'adresse https://boutique.example/join")
+        );
         assert!(
             html.contains("id=\"field-card_prefix-error\" role=\"alert\">Préfixe de balance.</p>")
         );
