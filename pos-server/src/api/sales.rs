@@ -6,7 +6,7 @@ use super::tills::VatOut;
 use crate::auth::approval::{ApprovalIn, approver};
 use crate::auth::{AnyRole, ApiAuthed, ApiJson, ManagerRole};
 use crate::error::{AppError, AppResult, ErrorKind};
-use crate::routes::{attempt_write, read, write};
+use crate::routes::{attempt_write_grouped, read, write_grouped};
 use crate::state::AppState;
 use ::web::i18n::Msg;
 use actix_web::web::{self, Json};
@@ -286,7 +286,8 @@ pub async fn create(
         day: state.local(now).date(),
     };
     let uuid = sale.uuid.clone();
-    let outcome = attempt_write(&state, move |conn| {
+    // Grouped: on SQLite the sales of several tills share one commit.
+    let outcome = attempt_write_grouped(&state, move |conn| {
         let mut sale = sale;
         if let Some(card) = card {
             let customer = customers::cards::customer_by_card(conn, &card)?
@@ -502,7 +503,7 @@ pub async fn refund(
     let (original, now) = (id.into_inner(), state.clock.now_naive());
     let day = state.local(now).date();
     let (cashier, uuid, till) = (caller.user.id, body.id, body.till);
-    let (is_new, out) = write(&state, move |conn| {
+    let (is_new, out) = write_grouped(&state, move |conn| {
         let original = tickets::by_uuid(conn, &original)?;
         let lines = asked
             .map(|asked| resolve_refund_lines(conn, &original, &asked))
@@ -612,7 +613,7 @@ pub async fn blind_refund(
         training: body.training,
         day: state.local(now).date(),
     };
-    let (is_new, out) = write(&state, move |conn| {
+    let (is_new, out) = write_grouped(&state, move |conn| {
         let completed = refund::refund(conn, &new, now)?;
         let is_new = matches!(completed, Completed::New(_));
         Ok::<_, SalesError>((is_new, ticket_out(conn, completed.into_ticket())?))
