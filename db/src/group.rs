@@ -163,6 +163,7 @@ impl Group {
     }
 
     /// How many jobs wait for a batch (tests use it to build batches).
+    #[cfg(feature = "testing")]
     pub(crate) fn waiting(&self) -> usize {
         self.lock().queue.len()
     }
