@@ -103,22 +103,9 @@ where
     Ok(web::block(move || db.write(f)).await?)
 }
 
-/// Like [`attempt_write`], in a transaction that other tills' writes may share
-/// (group commit on SQLite, see [`db::Db::write_grouped`]): for the sales and
-/// refunds the tills post all day.
-pub(crate) async fn attempt_write_grouped<T, E>(
-    state: &crate::state::AppState,
-    f: impl FnOnce(&mut db::DbConn) -> Result<T, E> + Send + 'static,
-) -> Result<Result<T, E>, crate::error::AppError>
-where
-    T: Send + 'static,
-    E: From<db::DbError> + Send + 'static,
-{
-    let db = state.db.clone();
-    Ok(web::block(move || db.write_grouped(f)).await?)
-}
-
-/// [`attempt_write_grouped`], its error mapped like [`write`]'s.
+/// Like [`write`], in a transaction that other tills' writes may share
+/// (group commit on SQLite, see [`db::Db::write_grouped`]): for the refunds
+/// the tills post.
 pub(crate) async fn write_grouped<T, E>(
     state: &crate::state::AppState,
     f: impl FnOnce(&mut db::DbConn) -> Result<T, E> + Send + 'static,
@@ -127,7 +114,8 @@ where
     T: Send + 'static,
     E: From<db::DbError> + Into<crate::error::AppError> + Send + 'static,
 {
-    attempt_write_grouped(state, f).await?.map_err(Into::into)
+    let db = state.db.clone();
+    web::block(move || db.write_grouped(f).map_err(Into::into)).await?
 }
 
 /// Runs blocking work (database, password hashing) off the async workers.
