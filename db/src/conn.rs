@@ -7,6 +7,9 @@ use diesel::r2d2::ManageConnection;
 use diesel::sqlite::SqliteConnection;
 use diesel::{Connection, RunQueryDsl};
 
+/// The transaction manager of [`DbConn`] (diesel's, with savepoints).
+type Tm = <DbConn as Connection>::TransactionManager;
+
 /// A connection to whichever database the shop runs on. Domain functions take
 /// `&mut DbConn` and never open their own transaction: the caller does.
 #[derive(diesel::MultiConnection)]
@@ -57,46 +60,82 @@ impl DbConn {
     where
         E: From<DbError>,
     {
-        let fail = |e: diesel::result::Error| E::from(DbError::Query(e));
-        match self {
-            DbConn::Sqlite(c) => {
-                AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE").map_err(fail)?
-            }
-            DbConn::Postgres(_) => {
-                <DbConn as Connection>::TransactionManager::begin_transaction(self).map_err(fail)?
-            }
-        }
+        self.begin_write()?;
         match f(self) {
             Ok(value) => {
-                if let Err(commit_error) =
-                    <DbConn as Connection>::TransactionManager::commit_transaction(self)
-                {
-                    // Diesel may already have rolled back; a second failure changes nothing.
-                    let _ = <DbConn as Connection>::TransactionManager::rollback_transaction(self);
-                    return Err(fail(commit_error));
-                }
+                self.commit_write()?;
                 Ok(value)
             }
             Err(e) => {
-                if let Err(rollback_error) =
-                    <DbConn as Connection>::TransactionManager::rollback_transaction(self)
-                {
-                    tracing::error!(%rollback_error, "rollback failed");
-                }
+                self.rollback_write();
                 Err(e)
             }
         }
     }
 
+    /// Opens the write transaction (see [`DbConn::write_transaction`]).
+    pub(crate) fn begin_write(&mut self) -> Result<(), DbError> {
+        match self {
+            DbConn::Sqlite(c) => {
+                AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?
+            }
+            DbConn::Postgres(_) => Tm::begin_transaction(self)?,
+        }
+        Ok(())
+    }
+
+    /// Commits the write transaction; on failure it is rolled back.
+    pub(crate) fn commit_write(&mut self) -> Result<(), DbError> {
+        if let Err(commit_error) = Tm::commit_transaction(self) {
+            // Diesel may already have rolled back; a second failure changes nothing.
+            let _ = Tm::rollback_transaction(self);
+            return Err(commit_error.into());
+        }
+        Ok(())
+    }
+
+    /// Rolls back every open level, savepoints and transaction. A connection
+    /// that cannot is left marked broken, and the pool drops it.
+    pub(crate) fn rollback_write(&mut self) {
+        while let Ok(depth) = self.transaction_depth()
+            && depth > 0
+        {
+            if let Err(rollback_error) = Tm::rollback_transaction(self) {
+                tracing::error!(%rollback_error, "rollback failed");
+            }
+            if !matches!(self.transaction_depth(), Ok(now) if now < depth) {
+                break;
+            }
+        }
+    }
+
+    /// Opens a savepoint inside the write transaction.
+    pub(crate) fn begin_savepoint(&mut self) -> Result<(), DbError> {
+        Ok(Tm::begin_transaction(self)?)
+    }
+
+    /// Keeps what was written since the last savepoint.
+    pub(crate) fn release_savepoint(&mut self) -> Result<(), DbError> {
+        Ok(Tm::commit_transaction(self)?)
+    }
+
+    /// Undoes what was written since the last savepoint.
+    pub(crate) fn rollback_savepoint(&mut self) -> Result<(), DbError> {
+        Ok(Tm::rollback_transaction(self)?)
+    }
+
+    /// 0 outside a transaction, 1 in one, 2 in a savepoint of it, and so on.
+    pub(crate) fn transaction_depth(&mut self) -> Result<u32, DbError> {
+        let status = Tm::transaction_manager_status_mut(self);
+        Ok(status
+            .transaction_depth()?
+            .map_or(0, std::num::NonZeroU32::get))
+    }
+
     /// True when the connection is inside a transaction or its transaction
     /// manager is broken: such a connection must not go back to the pool.
     fn is_dirty(&mut self) -> bool {
-        if <DbConn as Connection>::TransactionManager::is_broken_transaction_manager(self) {
-            return true;
-        }
-        let status =
-            <DbConn as Connection>::TransactionManager::transaction_manager_status_mut(self);
-        !matches!(status.transaction_depth(), Ok(None))
+        Tm::is_broken_transaction_manager(self) || !matches!(self.transaction_depth(), Ok(0))
     }
 }
 

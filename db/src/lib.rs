@@ -9,6 +9,7 @@ mod conn;
 pub mod csv_in;
 mod error;
 pub mod fixed;
+mod group;
 pub mod ids;
 pub mod migrate;
 pub mod money;

@@ -3,6 +3,7 @@
 //! PostgreSQL one pool for both.
 
 use crate::conn::Manager;
+use crate::group::Group;
 use crate::{Backend, DbConn, DbError, DbUrl};
 use diesel::Connection;
 use diesel::connection::SimpleConnection;
@@ -23,6 +24,8 @@ struct Inner {
     url: DbUrl,
     read: Pool<Manager>,
     write: Pool<Manager>,
+    /// The queue of grouped writes (SQLite's group commit).
+    group: Group,
 }
 
 impl Db {
@@ -46,7 +49,12 @@ impl Db {
             Backend::Postgres => read.clone(),
         };
         let db = Db {
-            inner: Arc::new(Inner { url, read, write }),
+            inner: Arc::new(Inner {
+                url,
+                read,
+                write,
+                group: Group::default(),
+            }),
         };
         if db.backend() == Backend::Sqlite {
             spawn_checkpointer(Arc::downgrade(&db.inner));
@@ -79,6 +87,37 @@ impl Db {
     {
         let mut conn = checkout(&self.inner.write)?;
         conn.write_transaction(f)
+    }
+
+    /// Runs `f` like [`Db::write`], all or nothing, but on SQLite in a transaction
+    /// shared with the other writes queued meanwhile: one commit, one fsync for
+    /// all of them (group commit), each in its own savepoint, so that an error
+    /// of `f` undoes only what `f` wrote. The answer comes once the shared
+    /// transaction is committed (or with the commit's error). `f` sees what the
+    /// writes before it in the batch wrote, as if they had committed just
+    /// before. On PostgreSQL this is [`Db::write`]: the server groups commits
+    /// by itself.
+    ///
+    /// For short writes that many callers make at once (a till's sale); `f`
+    /// must not wait on anything else, as the whole batch waits for it.
+    pub fn write_grouped<T, E>(
+        &self,
+        f: impl FnOnce(&mut DbConn) -> Result<T, E> + Send + 'static,
+    ) -> Result<T, E>
+    where
+        T: Send + 'static,
+        E: From<DbError> + Send + 'static,
+    {
+        match self.backend() {
+            Backend::Sqlite => self.inner.group.write(|| checkout(&self.inner.write), f),
+            Backend::Postgres => self.write(f),
+        }
+    }
+
+    /// How many grouped writes wait for their batch (tests build batches with it).
+    #[cfg(feature = "testing")]
+    pub fn grouped_waiting(&self) -> usize {
+        self.inner.group.waiting()
     }
 
     /// Applies the pending migrations; returns the names of those applied.

@@ -87,6 +87,78 @@ pub fn each_conn(mut f: impl FnMut(&mut DbConn, Backend)) {
     });
 }
 
+/// A job for [`one_batch`].
+pub type GroupedJob<T, E> = Box<dyn FnOnce(&mut DbConn) -> Result<T, E> + Send>;
+
+/// Runs `jobs` through [`Db::write_grouped`], one thread each, so that on SQLite
+/// they make one batch in this order: a first write holds the lead until all
+/// of them are queued. On PostgreSQL (no batches) they run one after the
+/// other. Gives each job's result, or its panic, in order.
+pub fn one_batch<T, E>(
+    db: &Db,
+    jobs: Vec<GroupedJob<T, E>>,
+) -> Vec<std::thread::Result<Result<T, E>>>
+where
+    T: Send + 'static,
+    E: From<crate::DbError> + Send + 'static,
+{
+    use std::sync::mpsc;
+    let grouped = db.backend() == Backend::Sqlite;
+    let (open, gate) = mpsc::channel::<()>();
+    let (started, has_started) = mpsc::channel::<()>();
+    let holder = grouped.then(|| {
+        let db = db.clone();
+        std::thread::spawn(move || {
+            db.write_grouped(move |_| {
+                let _ = started.send(());
+                let _ = gate.recv();
+                Ok::<_, crate::DbError>(())
+            })
+        })
+    });
+    if grouped {
+        has_started
+            .recv_timeout(std::time::Duration::from_secs(10))
+            .unwrap_or_else(|e| panic!("the write holding the lead never ran: {e}"));
+    }
+    let mut results = Vec::new();
+    let mut queued = Vec::new();
+    for (i, job) in jobs.into_iter().enumerate() {
+        let worker = db.clone();
+        let handle = std::thread::spawn(move || worker.write_grouped(job));
+        if grouped {
+            wait_for(
+                || db.grouped_waiting() == i + 1,
+                &format!("job {i} to be queued"),
+            );
+            queued.push(handle);
+        } else {
+            results.push(handle.join());
+        }
+    }
+    drop(open);
+    if let Some(holder) = holder {
+        match holder.join() {
+            Ok(Ok(())) => {}
+            Ok(Err(e)) => panic!("the write holding the lead failed: {e}"),
+            Err(_) => panic!("the write holding the lead panicked"),
+        }
+    }
+    results.extend(queued.into_iter().map(std::thread::JoinHandle::join));
+    results
+}
+
+fn wait_for(condition: impl Fn() -> bool, what: &str) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !condition() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "waited 10 s for {what}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+}
+
 fn sqlite() -> TestDatabase {
     match ScratchDatabase::sqlite() {
         Ok(scratch) => TestDatabase::of(scratch),

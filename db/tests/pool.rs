@@ -127,6 +127,13 @@ fn sqlite_connections_are_durable_and_checked() {
                 auto.wal_autocheckpoint, 0,
                 "checkpoints run in the background"
             );
+            // .cargo/config.toml: plans do not depend on bound values, so a
+            // cached `LIMIT ?` statement is not prepared again at each use.
+            let qpsg: PragmaNumber =
+                diesel::sql_query("SELECT sqlite_compileoption_used('ENABLE_QPSG') AS value")
+                    .get_result(c)
+                    .unwrap();
+            assert_eq!(qpsg.value, 1, "SQLite built with SQLITE_ENABLE_QPSG");
             Ok::<_, DbError>(())
         })
         .unwrap();

@@ -356,11 +356,30 @@ pub fn quote(conn: &mut DbConn, sale: &NewSale) -> Result<Money> {
     Ok(price_basket(conn, sale, &shop)?.total)
 }
 
+/// Completes a sale and reads its ticket back (see [`record`]).
 pub fn complete(conn: &mut DbConn, sale: &NewSale, at: NaiveDateTime) -> Result<Completed> {
+    Ok(match record(conn, sale, at)? {
+        Recorded::New(id) => Completed::New(tickets::get(conn, id)?),
+        Recorded::Existing(id) => Completed::Existing(tickets::get(conn, id)?),
+    })
+}
+
+/// What [`record`] did, by the ticket's id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Recorded {
+    New(i64),
+    /// The same id was posted before: that ticket, unchanged.
+    Existing(i64),
+}
+
+/// Completes a sale without reading its ticket back: a ticket never changes
+/// once written, so the caller may read it after the commit, outside a write
+/// transaction shared with other tills (see `db::Db::write_grouped`).
+pub fn record(conn: &mut DbConn, sale: &NewSale, at: NaiveDateTime) -> Result<Recorded> {
     let uuid = clean_uuid(&sale.uuid)?;
     let till = tills::lock(conn, &sale.till)?;
     if let Some(id) = tickets::id_of_uuid(conn, &uuid)? {
-        return Ok(Completed::Existing(tickets::get(conn, id)?));
+        return Ok(Recorded::Existing(id));
     }
     if !till.active {
         return Err(SalesError::TillInactive(till.code));
@@ -473,7 +492,7 @@ pub fn complete(conn: &mut DbConn, sale: &NewSale, at: NaiveDateTime) -> Result<
             )?;
         }
     }
-    Ok(Completed::New(tickets::get(conn, written.id)?))
+    Ok(Recorded::New(written.id))
 }
 
 /// The customer's record follows the ticket, in its transaction: visits,

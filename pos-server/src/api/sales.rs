@@ -6,7 +6,7 @@ use super::tills::VatOut;
 use crate::auth::approval::{ApprovalIn, approver};
 use crate::auth::{AnyRole, ApiAuthed, ApiJson, ManagerRole};
 use crate::error::{AppError, AppResult, ErrorKind};
-use crate::routes::{attempt_write, read, write};
+use crate::routes::{read, write_grouped};
 use crate::state::AppState;
 use ::web::i18n::Msg;
 use actix_web::web::{self, Json};
@@ -15,7 +15,7 @@ use db::{Money, Quantity};
 use sales::SalesError;
 use sales::pricing::Discount;
 use sales::refund::{self, NewRefund, RefundOf};
-use sales::sale::{self, Completed, Item, NewPayment, NewSale, SaleLine};
+use sales::sale::{self, Completed, Item, NewPayment, NewSale, Recorded, SaleLine};
 use sales::tickets::{self, PaymentMethod, Ticket};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -286,32 +286,37 @@ pub async fn create(
         day: state.local(now).date(),
     };
     let uuid = sale.uuid.clone();
-    let outcome = attempt_write(&state, move |conn| {
-        let mut sale = sale;
-        if let Some(card) = card {
-            let customer = customers::cards::customer_by_card(conn, &card)?
-                .ok_or(SalesError::UnknownCard(card))?;
-            sale.customer_id = Some(customer.id);
-        }
-        let completed = sale::complete(conn, &sale, now)?;
-        let is_new = matches!(completed, Completed::New(_));
-        Ok::<_, SalesError>((is_new, ticket_out(conn, completed.into_ticket())?))
+    let db = state.db.clone();
+    let (is_new, out) = web::block(move || -> Result<(bool, TicketOut), SalesError> {
+        // Grouped: on SQLite the sales of several tills share one commit.
+        let recorded = db.write_grouped(move |conn| {
+            let mut sale = sale;
+            if let Some(card) = card {
+                let customer = customers::cards::customer_by_card(conn, &card)?
+                    .ok_or(SalesError::UnknownCard(card))?;
+                sale.customer_id = Some(customer.id);
+            }
+            sale::record(conn, &sale, now)
+        });
+        let (is_new, id) = match recorded {
+            Ok(Recorded::New(id)) => (true, Some(id)),
+            Ok(Recorded::Existing(id)) => (false, Some(id)),
+            // The same id posted at once for two tills: the other post made it.
+            Err(e) if e.is_unique_violation() => (false, None),
+            Err(e) => return Err(e),
+        };
+        // A ticket never changes once written: the answer reads it after the
+        // commit, on a reader, rather than in the transaction the tills share.
+        db.read(|conn| {
+            let ticket = match id {
+                Some(id) => tickets::get(conn, id)?,
+                None => tickets::by_uuid(conn, &sale::clean_uuid(&uuid)?)?,
+            };
+            Ok((is_new, ticket_out(conn, ticket)?))
+        })
     })
-    .await?;
-    let (completed, out) = match outcome {
-        Ok(done) => done,
-        // The same id posted at once for two tills: the other post made it.
-        Err(e) if e.is_unique_violation() => {
-            let out = read(&state, move |conn| {
-                let ticket = tickets::by_uuid(conn, &uuid)?;
-                ticket_out(conn, ticket)
-            })
-            .await?;
-            (false, out)
-        }
-        Err(e) => return Err(e.into()),
-    };
-    Ok(created_or_again(completed, &out))
+    .await??;
+    Ok(created_or_again(is_new, &out))
 }
 
 /// One ticket by the UUID its till chose, or by the reference its receipt's
@@ -502,7 +507,7 @@ pub async fn refund(
     let (original, now) = (id.into_inner(), state.clock.now_naive());
     let day = state.local(now).date();
     let (cashier, uuid, till) = (caller.user.id, body.id, body.till);
-    let (is_new, out) = write(&state, move |conn| {
+    let (is_new, out) = write_grouped(&state, move |conn| {
         let original = tickets::by_uuid(conn, &original)?;
         let lines = asked
             .map(|asked| resolve_refund_lines(conn, &original, &asked))
@@ -612,7 +617,7 @@ pub async fn blind_refund(
         training: body.training,
         day: state.local(now).date(),
     };
-    let (is_new, out) = write(&state, move |conn| {
+    let (is_new, out) = write_grouped(&state, move |conn| {
         let completed = refund::refund(conn, &new, now)?;
         let is_new = matches!(completed, Completed::New(_));
         Ok::<_, SalesError>((is_new, ticket_out(conn, completed.into_ticket())?))

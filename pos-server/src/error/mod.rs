@@ -162,7 +162,8 @@ fn urlencode(s: &str) -> String {
 impl From<DbError> for AppError {
     fn from(e: DbError) -> Self {
         match e {
-            DbError::Connection(_) | DbError::Pool(_) => {
+            // A grouped write lost with its batch: the till posts it again.
+            DbError::Connection(_) | DbError::Pool(_) | DbError::Group(_) => {
                 tracing::error!(error = %e, "database unavailable");
                 AppError::new(ErrorKind::Unavailable, Msg::ErrUnavailable)
             }

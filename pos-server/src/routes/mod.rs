@@ -103,6 +103,21 @@ where
     Ok(web::block(move || db.write(f)).await?)
 }
 
+/// Like [`write`], in a transaction that other tills' writes may share
+/// (group commit on SQLite, see [`db::Db::write_grouped`]): for the refunds
+/// the tills post.
+pub(crate) async fn write_grouped<T, E>(
+    state: &crate::state::AppState,
+    f: impl FnOnce(&mut db::DbConn) -> Result<T, E> + Send + 'static,
+) -> Result<T, crate::error::AppError>
+where
+    T: Send + 'static,
+    E: From<db::DbError> + Into<crate::error::AppError> + Send + 'static,
+{
+    let db = state.db.clone();
+    web::block(move || db.write_grouped(f).map_err(Into::into)).await?
+}
+
 /// Runs blocking work (database, password hashing) off the async workers.
 pub(crate) async fn blocking<T: Send + 'static>(
     f: impl FnOnce() -> Result<T, crate::error::AppError> + Send + 'static,

@@ -1,0 +1,290 @@
+//! Group commit on SQLite: several callers' writes in one transaction, made
+//! durable by one fsync. SQLite has one writer and commits with
+//! `synchronous=FULL`; with a transaction per sale, each till waits for the
+//! fsyncs of every sale queued before its own.
+//!
+//! A caller queues its job. If no one leads, it leads: it takes the queued jobs
+//! (at most [`MAX_BATCH`]), runs them in one `BEGIN IMMEDIATE` transaction, each
+//! in its own savepoint (a job's error undoes that job only), commits once,
+//! answers every caller (or hands each the commit's error), and passes the lead
+//! to the first caller still queued. No caller hears back before the COMMIT has
+//! returned, so an answered write is as durable as with [`crate::Db::write`].
+
+use crate::{DbConn, DbError};
+use std::any::Any;
+use std::collections::VecDeque;
+use std::ops::DerefMut;
+use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
+use std::sync::{Mutex, MutexGuard, PoisonError, mpsc};
+
+/// The most jobs in one transaction: bounds what the first job of a batch
+/// waits for.
+pub(crate) const MAX_BATCH: usize = 64;
+
+/// The queue of one database's grouped writes.
+#[derive(Default)]
+pub(crate) struct Group {
+    state: Mutex<State>,
+}
+
+#[derive(Default)]
+struct State {
+    queue: VecDeque<Box<dyn Job>>,
+    /// True from the moment a caller becomes leader until the queue is found
+    /// empty, checked and cleared under the same lock: no job is left behind.
+    leading: bool,
+}
+
+type Panic = Box<dyn Any + Send + 'static>;
+
+/// What a caller waits for on its own channel.
+enum Reply<T, E> {
+    Done(Result<T, E>),
+    /// The job panicked: the panic goes on in its caller's thread.
+    Panicked(Panic),
+    /// The caller leads the next batch.
+    Lead,
+}
+
+/// How a batch ended for a job in it.
+#[derive(Clone, Copy)]
+enum Settled<'a> {
+    Committed,
+    Failed(&'a DbError),
+}
+
+/// A queued job as the leader sees it, whatever its result type.
+trait Job: Send {
+    /// Runs the job; true when it succeeded (its writes are to be kept).
+    fn run(&mut self, conn: &mut DbConn) -> bool;
+    /// Answers the caller once the batch is over.
+    fn settle(self: Box<Self>, how: Settled<'_>);
+    /// Tells the caller to lead; false when the caller is gone.
+    fn promote(&self) -> bool;
+}
+
+struct Queued<T, E, F> {
+    f: Option<F>,
+    ran: Option<Result<T, E>>,
+    panic: Option<Panic>,
+    reply: mpsc::Sender<Reply<T, E>>,
+}
+
+impl<T, E, F> Job for Queued<T, E, F>
+where
+    T: Send + 'static,
+    E: From<DbError> + Send + 'static,
+    F: FnOnce(&mut DbConn) -> Result<T, E> + Send + 'static,
+{
+    fn run(&mut self, conn: &mut DbConn) -> bool {
+        let Some(f) = self.f.take() else {
+            return false;
+        };
+        // A panicking job is that job's failure, not the batch's: its savepoint
+        // is rolled back and the panic resumes in its caller's thread.
+        match catch_unwind(AssertUnwindSafe(|| f(conn))) {
+            Ok(result) => {
+                let ok = result.is_ok();
+                self.ran = Some(result);
+                ok
+            }
+            Err(panic) => {
+                self.panic = Some(panic);
+                false
+            }
+        }
+    }
+
+    fn settle(self: Box<Self>, how: Settled<'_>) {
+        let Queued {
+            ran, panic, reply, ..
+        } = *self;
+        let answer = match (panic, ran, how) {
+            (Some(panic), _, _) => Reply::Panicked(panic),
+            // The job's own error: its savepoint was rolled back, whatever the batch did.
+            (None, Some(Err(e)), _) => Reply::Done(Err(e)),
+            (None, Some(Ok(value)), Settled::Committed) => Reply::Done(Ok(value)),
+            (None, _, Settled::Failed(e)) => Reply::Done(Err(E::from(e.duplicate()))),
+            (None, None, Settled::Committed) => {
+                Reply::Done(Err(E::from(DbError::Group("the write was not run".into()))))
+            }
+        };
+        // A caller that is gone has nobody left to tell.
+        let _ = reply.send(answer);
+    }
+
+    fn promote(&self) -> bool {
+        self.reply.send(Reply::Lead).is_ok()
+    }
+}
+
+impl Group {
+    /// Runs `f` in a transaction shared with the other callers queued at the
+    /// same time, on a connection from `connect`; answers once it committed.
+    pub(crate) fn write<T, E, F, C>(
+        &self,
+        connect: impl Fn() -> Result<C, DbError>,
+        f: F,
+    ) -> Result<T, E>
+    where
+        T: Send + 'static,
+        E: From<DbError> + Send + 'static,
+        F: FnOnce(&mut DbConn) -> Result<T, E> + Send + 'static,
+        C: DerefMut<Target = DbConn>,
+    {
+        let (reply, answer) = mpsc::channel();
+        let job = Box::new(Queued {
+            f: Some(f),
+            ran: None,
+            panic: None,
+            reply,
+        });
+        let mut leading = {
+            let mut state = self.lock();
+            state.queue.push_back(job);
+            !std::mem::replace(&mut state.leading, true)
+        };
+        loop {
+            if leading {
+                self.lead(&connect);
+            }
+            leading = match answer.recv() {
+                Ok(Reply::Done(result)) => return result,
+                Ok(Reply::Panicked(panic)) => resume_unwind(panic),
+                Ok(Reply::Lead) => true,
+                // Dropped unanswered: the leader's thread died. Never a hang.
+                Err(mpsc::RecvError) => {
+                    return Err(E::from(DbError::Group(
+                        "the write was lost with the thread committing it".into(),
+                    )));
+                }
+            };
+        }
+    }
+
+    /// How many jobs wait for a batch (tests use it to build batches).
+    #[cfg(feature = "testing")]
+    pub(crate) fn waiting(&self) -> usize {
+        self.lock().queue.len()
+    }
+
+    fn lock(&self) -> MutexGuard<'_, State> {
+        // The lock is never held across a job: a poisoned state is still whole.
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Runs one batch, then passes the lead on (also if this thread unwinds).
+    fn lead<C>(&self, connect: &impl Fn() -> Result<C, DbError>)
+    where
+        C: DerefMut<Target = DbConn>,
+    {
+        let _baton = Baton { group: self };
+        let batch: VecDeque<Box<dyn Job>> = {
+            let mut state = self.lock();
+            let n = state.queue.len().min(MAX_BATCH);
+            state.queue.drain(..n).collect()
+        };
+        let not_run = run_batch(connect, batch);
+        if !not_run.is_empty() {
+            let mut state = self.lock();
+            for job in not_run.into_iter().rev() {
+                state.queue.push_front(job);
+            }
+        }
+    }
+
+    /// Hands the lead to the first queued caller, or ends it when none is left.
+    fn pass_lead(&self) {
+        let mut state = self.lock();
+        while let Some(first) = state.queue.front() {
+            if first.promote() {
+                return;
+            }
+            // Its caller is gone: nobody waits for this job.
+            state.queue.pop_front();
+        }
+        state.leading = false;
+    }
+}
+
+/// Passes the lead on when dropped, so that a leader that unwinds does not
+/// leave the queue without one.
+struct Baton<'a> {
+    group: &'a Group,
+}
+
+impl Drop for Baton<'_> {
+    fn drop(&mut self) {
+        self.group.pass_lead();
+    }
+}
+
+/// Runs `batch` in one transaction and settles its jobs; hands back the jobs
+/// that were not run because the transaction broke before their turn.
+fn run_batch<C>(
+    connect: &impl Fn() -> Result<C, DbError>,
+    mut batch: VecDeque<Box<dyn Job>>,
+) -> VecDeque<Box<dyn Job>>
+where
+    C: DerefMut<Target = DbConn>,
+{
+    let mut conn = match connect() {
+        Ok(conn) => conn,
+        Err(e) => {
+            settle_all(batch, Settled::Failed(&e));
+            return VecDeque::new();
+        }
+    };
+    if let Err(e) = conn.begin_write() {
+        drop(conn);
+        settle_all(batch, Settled::Failed(&e));
+        return VecDeque::new();
+    }
+    let mut ran = Vec::with_capacity(batch.len());
+    while let Some(mut job) = batch.pop_front() {
+        if let Err(broken) = in_savepoint(&mut conn, job.as_mut()) {
+            tracing::error!(error = %broken, "a grouped write broke its transaction; the batch is rolled back");
+            conn.rollback_write();
+            // A connection still unusable is dropped by the pool on return.
+            drop(conn);
+            job.settle(Settled::Failed(&broken));
+            let lost = DbError::Group(format!("rolled back with its batch: {broken}"));
+            settle_all(ran, Settled::Failed(&lost));
+            return batch;
+        }
+        ran.push(job);
+    }
+    let committed = conn.commit_write();
+    // The writer connection goes back before anyone is answered.
+    drop(conn);
+    match committed {
+        Ok(()) => settle_all(ran, Settled::Committed),
+        Err(e) => settle_all(ran, Settled::Failed(&e)),
+    }
+    VecDeque::new()
+}
+
+/// Runs one job in its own savepoint. An error means the transaction can no
+/// longer be trusted (SQLite rolled it all back after an I/O error, or the job
+/// left a nested transaction open): the whole batch must go.
+fn in_savepoint(conn: &mut DbConn, job: &mut dyn Job) -> Result<(), DbError> {
+    conn.begin_savepoint()?;
+    let ok = job.run(conn);
+    let depth = conn.transaction_depth()?;
+    if depth != 2 {
+        return Err(DbError::Group(format!(
+            "a grouped write left the transaction at depth {depth} instead of 2"
+        )));
+    }
+    if ok {
+        conn.release_savepoint()
+    } else {
+        conn.rollback_savepoint()
+    }
+}
+
+fn settle_all(jobs: impl IntoIterator<Item = Box<dyn Job>>, how: Settled<'_>) {
+    for job in jobs {
+        job.settle(how);
+    }
+}
