@@ -1,0 +1,313 @@
+//! Word-prefix search over `customer_search_words`, in name order, without
+//! reading every match of a short prefix.
+//!
+//! A typed word stands for a range of the index's words (`dupo` for
+//! `dupont`, `dupond`…); each index word's rows are in name order
+//! (`sort_key`). So:
+//! - a typed word with few rows (under [`SMALL`]) is read whole and sorted;
+//!   the other typed words are then checked for those fiches only;
+//! - otherwise each typed word that stands for few index words (at most
+//!   [`NARROW`]) is followed in name order, a page at a time, and the typed
+//!   words are intersected by leapfrogging: each jumps to the first fiche at
+//!   or after the furthest one seen, until all agree ("zigzag merge join").
+//!   That reads about as many rows as it returns, however common the words.
+//!   Typed words that stand for many index words (`m`, `06`), where the
+//!   matches are dense, check the fiches the others agree on; when every typed
+//!   word is like that, the empty word's rows (every live fiche, in name
+//!   order) lead.
+
+use crate::error::Result;
+use db::DbConn;
+use db::schema::customer_search_words as w;
+use diesel::prelude::*;
+use std::collections::{HashSet, VecDeque};
+
+/// A typed word with fewer rows than this is read whole.
+const SMALL: i64 = 2_000;
+/// A typed word standing for more index words than this only checks fiches.
+const NARROW: usize = 16;
+/// Rows read at once from one index word: the first page, and the largest.
+const FIRST_PAGE: i64 = 16;
+const LAST_PAGE: i64 = 512;
+/// Fiches checked at once against the typed words that do not lead.
+const CHECK_AT_MOST: usize = 1_024;
+
+/// The index words a typed word stands for: `word >= lo AND word < hi`.
+pub(crate) struct Prefix {
+    lo: String,
+    hi: String,
+}
+
+impl Prefix {
+    pub(crate) fn new(typed: &str) -> Prefix {
+        Prefix {
+            lo: typed.to_owned(),
+            // Above any word that starts with `typed`, in byte order (SQLite's
+            // BINARY, PostgreSQL's "C").
+            hi: format!("{typed}\u{10FFFF}"),
+        }
+    }
+}
+
+/// The ids of at most `limit` live fiches that have, for each prefix, a word
+/// starting with it; in name order.
+pub(crate) fn find(conn: &mut DbConn, prefixes: &[Prefix], limit: usize) -> Result<Vec<i64>> {
+    if prefixes.is_empty() || limit == 0 {
+        return Ok(Vec::new());
+    }
+    for (n, prefix) in prefixes.iter().enumerate() {
+        if !is_large(conn, prefix)? {
+            let others: Vec<&Prefix> = prefixes
+                .iter()
+                .enumerate()
+                .filter(|(m, _)| *m != n)
+                .map(|(_, p)| p)
+                .collect();
+            return small(conn, prefix, &others, limit);
+        }
+    }
+    let mut leaders = Vec::new();
+    let mut checks = Vec::new();
+    for prefix in prefixes {
+        match index_words(conn, prefix)? {
+            Some(words) => leaders.push(Leader::new(words)),
+            None => checks.push(prefix),
+        }
+    }
+    if leaders.is_empty() {
+        leaders.push(Leader::new(vec![String::new()]));
+    }
+    large(conn, &mut leaders, &checks, limit)
+}
+
+/// Whether the prefix has at least [`SMALL`] rows (it reads that many index
+/// entries at most, not the rows).
+fn is_large(conn: &mut DbConn, prefix: &Prefix) -> Result<bool> {
+    Ok(w::table
+        .filter(w::word.ge(&prefix.lo))
+        .filter(w::word.lt(&prefix.hi))
+        .order((w::word.asc(), w::sort_key.asc()))
+        .select(w::sort_key)
+        .offset(SMALL - 1)
+        .first::<String>(conn)
+        .optional()?
+        .is_some())
+}
+
+/// Every row of a small prefix, sorted, checked against the other prefixes.
+fn small(
+    conn: &mut DbConn,
+    prefix: &Prefix,
+    others: &[&Prefix],
+    limit: usize,
+) -> Result<Vec<i64>> {
+    let mut rows: Vec<(String, i64)> = w::table
+        .filter(w::word.ge(&prefix.lo))
+        .filter(w::word.lt(&prefix.hi))
+        .select((w::sort_key, w::customer_id))
+        .load(conn)?;
+    rows.sort();
+    // A fiche with two words in the range (Martin Martinez for "mart").
+    rows.dedup();
+    let mut found = Vec::new();
+    for chunk in rows.chunks(CHECK_AT_MOST) {
+        let ids: Vec<i64> = chunk.iter().map(|(_, id)| *id).collect();
+        found.extend(check(conn, ids, others)?);
+        if found.len() >= limit {
+            break;
+        }
+    }
+    found.truncate(limit);
+    Ok(found)
+}
+
+/// The fiches among `ids` that have a word in each prefix, in the same order.
+fn check(conn: &mut DbConn, mut ids: Vec<i64>, prefixes: &[&Prefix]) -> Result<Vec<i64>> {
+    for prefix in prefixes {
+        if ids.is_empty() {
+            break;
+        }
+        let having: HashSet<i64> = w::table
+            .filter(w::customer_id.eq_any(&ids))
+            .filter(w::word.ge(&prefix.lo))
+            .filter(w::word.lt(&prefix.hi))
+            .select(w::customer_id)
+            .load::<i64>(conn)?
+            .into_iter()
+            .collect();
+        ids.retain(|id| having.contains(id));
+    }
+    Ok(ids)
+}
+
+/// The index words starting with the prefix, or None when there are more
+/// than [`NARROW`]: one index seek each.
+fn index_words(conn: &mut DbConn, prefix: &Prefix) -> Result<Option<Vec<String>>> {
+    let mut words: Vec<String> = Vec::new();
+    loop {
+        let base = w::table.filter(w::word.lt(&prefix.hi)).into_boxed();
+        let next: Option<String> = match words.last() {
+            Some(last) => base.filter(w::word.gt(last.clone())),
+            None => base.filter(w::word.ge(prefix.lo.clone())),
+        }
+        .order(w::word.asc())
+        .select(w::word)
+        .first(conn)
+        .optional()?;
+        match next {
+            None => return Ok(Some(words)),
+            Some(_) if words.len() == NARROW => return Ok(None),
+            Some(word) => words.push(word),
+        }
+    }
+}
+
+/// Leapfrogs the leaders to the fiches they all have, checks those against
+/// the other prefixes a batch at a time, until `limit` are found.
+fn large(
+    conn: &mut DbConn,
+    leaders: &mut [Leader],
+    checks: &[&Prefix],
+    limit: usize,
+) -> Result<Vec<i64>> {
+    let mut found: Vec<i64> = Vec::new();
+    let mut after: Option<String> = None;
+    // With checks, batches grow as long as few fiches pass them.
+    let mut batch = limit.max(32);
+    loop {
+        let wanted = if checks.is_empty() {
+            limit - found.len()
+        } else {
+            batch
+        };
+        let mut agreed = Vec::with_capacity(wanted);
+        let mut exhausted = false;
+        while agreed.len() < wanted {
+            match agree(conn, leaders, after.as_deref())? {
+                Some((key, id)) => {
+                    agreed.push(id);
+                    after = Some(key);
+                }
+                None => {
+                    exhausted = true;
+                    break;
+                }
+            }
+        }
+        found.extend(check(conn, agreed, checks)?);
+        if found.len() >= limit || exhausted {
+            found.truncate(limit);
+            return Ok(found);
+        }
+        batch = (batch * 2).min(CHECK_AT_MOST);
+    }
+}
+
+/// The first fiche after `after` (from the start when None) that every leader
+/// has: each leader in turn jumps to the furthest fiche seen so far.
+fn agree(
+    conn: &mut DbConn,
+    leaders: &mut [Leader],
+    after: Option<&str>,
+) -> Result<Option<(String, i64)>> {
+    let count = leaders.len();
+    let Some(first) = leaders.first_mut() else {
+        return Ok(None);
+    };
+    let Some(mut target) = first.seek(conn, after.unwrap_or(""), after.is_some())? else {
+        return Ok(None);
+    };
+    let (mut agreeing, mut next) = (1, 1);
+    while agreeing < count {
+        let leader = &mut leaders[next % count];
+        let Some(found) = leader.seek(conn, &target.0, false)? else {
+            return Ok(None);
+        };
+        if found.0 == target.0 {
+            agreeing += 1;
+        } else {
+            target = found;
+            agreeing = 1;
+        }
+        next += 1;
+    }
+    Ok(Some(target))
+}
+
+/// One typed word followed in name order: the union of its index words.
+struct Leader {
+    cursors: Vec<Cursor>,
+}
+
+impl Leader {
+    fn new(words: Vec<String>) -> Leader {
+        Leader {
+            cursors: words.into_iter().map(Cursor::new).collect(),
+        }
+    }
+
+    /// The first row at or after `key` (after it when `strict`) among the
+    /// index words.
+    fn seek(&mut self, conn: &mut DbConn, key: &str, strict: bool) -> Result<Option<(String, i64)>> {
+        let mut best: Option<(String, i64)> = None;
+        for cursor in &mut self.cursors {
+            if let Some(row) = cursor.seek(conn, key, strict)?
+                && best.as_ref().is_none_or(|b| row.0 < b.0)
+            {
+                best = Some(row);
+            }
+        }
+        Ok(best)
+    }
+}
+
+/// One index word's rows in name order, read a page at a time. Seeks only go
+/// forward, so the rows kept are always the next ones.
+struct Cursor {
+    word: String,
+    rows: VecDeque<(String, i64)>,
+    /// No rows beyond those kept.
+    ended: bool,
+    page: i64,
+}
+
+impl Cursor {
+    fn new(word: String) -> Cursor {
+        Cursor {
+            word,
+            rows: VecDeque::new(),
+            ended: false,
+            page: FIRST_PAGE,
+        }
+    }
+
+    fn seek(&mut self, conn: &mut DbConn, key: &str, strict: bool) -> Result<Option<(String, i64)>> {
+        let before = |row: &(String, i64)| {
+            if strict {
+                row.0.as_str() <= key
+            } else {
+                row.0.as_str() < key
+            }
+        };
+        while self.rows.front().is_some_and(before) {
+            self.rows.pop_front();
+        }
+        if self.rows.is_empty() && !self.ended {
+            let query = w::table.filter(w::word.eq(&self.word)).into_boxed();
+            let query = if strict {
+                query.filter(w::sort_key.gt(key.to_owned()))
+            } else {
+                query.filter(w::sort_key.ge(key.to_owned()))
+            };
+            let rows: Vec<(String, i64)> = query
+                .order(w::sort_key.asc())
+                .select((w::sort_key, w::customer_id))
+                .limit(self.page)
+                .load(conn)?;
+            self.ended = i64::try_from(rows.len()).unwrap_or(0) < self.page;
+            self.rows = rows.into();
+            self.page = (self.page * 2).min(LAST_PAGE);
+        }
+        Ok(self.rows.front().cloned())
+    }
+}
