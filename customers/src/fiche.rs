@@ -458,7 +458,7 @@ pub(crate) fn search_text(c: &Customer, cards: &[String]) -> String {
             parts.push(national);
         }
     }
-    parts.extend(c.postcode.iter().cloned());
+    parts.extend(c.postcode.as_deref().map(fold));
     parts.extend(cards.iter().cloned());
     parts.join(" ")
 }

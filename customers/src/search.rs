@@ -76,7 +76,11 @@ pub fn search(conn: &mut DbConn, text: &str, limit: i64) -> Result<Vec<Customer>
         .take(MAX_WORDS)
         .map(|w| Prefix::new(w))
         .collect();
-    let ids = prefix::find(conn, &prefixes, usize::try_from(limit).unwrap_or(usize::MAX))?;
+    let ids = prefix::find(
+        conn,
+        &prefixes,
+        usize::try_from(limit).unwrap_or(usize::MAX),
+    )?;
     by_ids(conn, &ids)
 }
 

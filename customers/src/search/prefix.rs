@@ -4,10 +4,10 @@
 //! A typed word stands for a range of the index's words (`dupo` for
 //! `dupont`, `dupond`…); each index word's rows are in name order
 //! (`sort_key`). So:
-//! - a typed word with few rows (under [`SMALL`]) is read whole and sorted;
+//! - a typed word with few rows (under 2,000) is read whole and sorted;
 //!   the other typed words are then checked for those fiches only;
 //! - otherwise each typed word that stands for few index words (at most
-//!   [`NARROW`]) is followed in name order, a page at a time, and the typed
+//!   16) is followed in name order, a page at a time, and the typed
 //!   words are intersected by leapfrogging: each jumps to the first fiche at
 //!   or after the furthest one seen, until all agree ("zigzag merge join").
 //!   That reads about as many rows as it returns, however common the words.
@@ -22,10 +22,19 @@ use db::schema::customer_search_words as w;
 use diesel::prelude::*;
 use std::collections::{HashSet, VecDeque};
 
-/// A typed word with fewer rows than this is read whole.
-const SMALL: i64 = 2_000;
-/// A typed word standing for more index words than this only checks fiches.
-const NARROW: usize = 16;
+/// Where the strategies part.
+#[derive(Debug, Clone, Copy)]
+struct Limits {
+    /// A typed word with fewer rows than this is read whole.
+    small: i64,
+    /// A typed word standing for more index words than this only checks fiches.
+    narrow: usize,
+}
+
+const LIMITS: Limits = Limits {
+    small: 2_000,
+    narrow: 16,
+};
 /// Rows read at once from one index word: the first page, and the largest.
 const FIRST_PAGE: i64 = 16;
 const LAST_PAGE: i64 = 512;
@@ -52,11 +61,20 @@ impl Prefix {
 /// The ids of at most `limit` live fiches that have, for each prefix, a word
 /// starting with it; in name order.
 pub(crate) fn find(conn: &mut DbConn, prefixes: &[Prefix], limit: usize) -> Result<Vec<i64>> {
+    find_with(conn, prefixes, limit, LIMITS)
+}
+
+fn find_with(
+    conn: &mut DbConn,
+    prefixes: &[Prefix],
+    limit: usize,
+    limits: Limits,
+) -> Result<Vec<i64>> {
     if prefixes.is_empty() || limit == 0 {
         return Ok(Vec::new());
     }
     for (n, prefix) in prefixes.iter().enumerate() {
-        if !is_large(conn, prefix)? {
+        if !is_large(conn, prefix, limits.small)? {
             let others: Vec<&Prefix> = prefixes
                 .iter()
                 .enumerate()
@@ -69,7 +87,7 @@ pub(crate) fn find(conn: &mut DbConn, prefixes: &[Prefix], limit: usize) -> Resu
     let mut leaders = Vec::new();
     let mut checks = Vec::new();
     for prefix in prefixes {
-        match index_words(conn, prefix)? {
+        match index_words(conn, prefix, limits.narrow)? {
             Some(words) => leaders.push(Leader::new(words)),
             None => checks.push(prefix),
         }
@@ -80,27 +98,22 @@ pub(crate) fn find(conn: &mut DbConn, prefixes: &[Prefix], limit: usize) -> Resu
     large(conn, &mut leaders, &checks, limit)
 }
 
-/// Whether the prefix has at least [`SMALL`] rows (it reads that many index
+/// Whether the prefix has at least `small` rows (it reads that many index
 /// entries at most, not the rows).
-fn is_large(conn: &mut DbConn, prefix: &Prefix) -> Result<bool> {
+fn is_large(conn: &mut DbConn, prefix: &Prefix, small: i64) -> Result<bool> {
     Ok(w::table
         .filter(w::word.ge(&prefix.lo))
         .filter(w::word.lt(&prefix.hi))
         .order((w::word.asc(), w::sort_key.asc()))
         .select(w::sort_key)
-        .offset(SMALL - 1)
+        .offset(small - 1)
         .first::<String>(conn)
         .optional()?
         .is_some())
 }
 
 /// Every row of a small prefix, sorted, checked against the other prefixes.
-fn small(
-    conn: &mut DbConn,
-    prefix: &Prefix,
-    others: &[&Prefix],
-    limit: usize,
-) -> Result<Vec<i64>> {
+fn small(conn: &mut DbConn, prefix: &Prefix, others: &[&Prefix], limit: usize) -> Result<Vec<i64>> {
     let mut rows: Vec<(String, i64)> = w::table
         .filter(w::word.ge(&prefix.lo))
         .filter(w::word.lt(&prefix.hi))
@@ -141,8 +154,8 @@ fn check(conn: &mut DbConn, mut ids: Vec<i64>, prefixes: &[&Prefix]) -> Result<V
 }
 
 /// The index words starting with the prefix, or None when there are more
-/// than [`NARROW`]: one index seek each.
-fn index_words(conn: &mut DbConn, prefix: &Prefix) -> Result<Option<Vec<String>>> {
+/// than `narrow`: one index seek each.
+fn index_words(conn: &mut DbConn, prefix: &Prefix, narrow: usize) -> Result<Option<Vec<String>>> {
     let mut words: Vec<String> = Vec::new();
     loop {
         let base = w::table.filter(w::word.lt(&prefix.hi)).into_boxed();
@@ -156,7 +169,7 @@ fn index_words(conn: &mut DbConn, prefix: &Prefix) -> Result<Option<Vec<String>>
         .optional()?;
         match next {
             None => return Ok(Some(words)),
-            Some(_) if words.len() == NARROW => return Ok(None),
+            Some(_) if words.len() == narrow => return Ok(None),
             Some(word) => words.push(word),
         }
     }
@@ -248,7 +261,12 @@ impl Leader {
 
     /// The first row at or after `key` (after it when `strict`) among the
     /// index words.
-    fn seek(&mut self, conn: &mut DbConn, key: &str, strict: bool) -> Result<Option<(String, i64)>> {
+    fn seek(
+        &mut self,
+        conn: &mut DbConn,
+        key: &str,
+        strict: bool,
+    ) -> Result<Option<(String, i64)>> {
         let mut best: Option<(String, i64)> = None;
         for cursor in &mut self.cursors {
             if let Some(row) = cursor.seek(conn, key, strict)?
@@ -281,7 +299,12 @@ impl Cursor {
         }
     }
 
-    fn seek(&mut self, conn: &mut DbConn, key: &str, strict: bool) -> Result<Option<(String, i64)>> {
+    fn seek(
+        &mut self,
+        conn: &mut DbConn,
+        key: &str,
+        strict: bool,
+    ) -> Result<Option<(String, i64)>> {
         let before = |row: &(String, i64)| {
             if strict {
                 row.0.as_str() <= key
@@ -309,5 +332,95 @@ impl Cursor {
             self.page = (self.page * 2).min(LAST_PAGE);
         }
         Ok(self.rows.front().cloned())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![expect(clippy::unwrap_used, reason = "tests fail loudly")]
+
+    use super::{Limits, Prefix, find_with};
+    use chrono::NaiveDate;
+    use db::schema::customer_search_words as w;
+    use diesel::prelude::*;
+    use std::collections::BTreeMap;
+
+    /// The index read whole: each fiche's words, in name order.
+    fn whole_index(conn: &mut db::DbConn) -> BTreeMap<(String, i64), Vec<String>> {
+        let rows: Vec<(String, String, i64)> = w::table
+            .select((w::word, w::sort_key, w::customer_id))
+            .load(conn)
+            .unwrap();
+        let mut fiches: BTreeMap<(String, i64), Vec<String>> = BTreeMap::new();
+        for (word, key, id) in rows {
+            fiches.entry((key, id)).or_default().push(word);
+        }
+        fiches
+    }
+
+    fn expected(
+        index: &BTreeMap<(String, i64), Vec<String>>,
+        typed: &[&str],
+        limit: usize,
+    ) -> Vec<i64> {
+        index
+            .iter()
+            .filter(|(_, words)| typed.iter().all(|t| words.iter().any(|w| w.starts_with(t))))
+            .map(|((_, id), _)| *id)
+            .take(limit)
+            .collect()
+    }
+
+    #[test]
+    fn every_strategy_finds_what_reading_the_whole_index_finds() {
+        db::testing::each_conn(|conn, backend| {
+            let at = NaiveDate::from_ymd_opt(2026, 11, 25)
+                .unwrap()
+                .and_hms_opt(10, 0, 0)
+                .unwrap();
+            crate::bulk::fill_range(conn, 0, 3_000, at).unwrap();
+            let index = whole_index(conn);
+            let queries: [&[&str]; 12] = [
+                &["dupo", "hel"],
+                &["hel", "dupo"],
+                &["ma"],
+                &["m"],
+                &["06"],
+                &["dupo", "06"],
+                &["0", "m", "fr"],
+                &["lyon", "hel"],
+                &["camille", "helene"],
+                &["thomas", "luc", "exemple"],
+                &["leg", "ma", "3"],
+                &["zz"],
+            ];
+            // Tiny limits: every path (read whole, leapfrog, checks, the
+            // empty word leading) and several pages per index word.
+            for limits in [
+                Limits {
+                    small: 2_000,
+                    narrow: 16,
+                },
+                Limits {
+                    small: 40,
+                    narrow: 3,
+                },
+                Limits {
+                    small: 1,
+                    narrow: 1,
+                },
+            ] {
+                for typed in queries {
+                    let prefixes: Vec<Prefix> = typed.iter().map(|t| Prefix::new(t)).collect();
+                    for limit in [1, 20, 300] {
+                        assert_eq!(
+                            find_with(conn, &prefixes, limit, limits).unwrap(),
+                            expected(&index, typed, limit),
+                            "{backend:?} {typed:?} limit {limit} {limits:?}"
+                        );
+                    }
+                }
+            }
+        });
     }
 }

@@ -36,9 +36,16 @@ pub(crate) fn split(text: &str) -> Vec<String> {
 /// The words fiche `c` holding `cards` is found by, the empty word included.
 pub(crate) fn words_of(c: &Customer, cards: &[String]) -> BTreeSet<String> {
     let mut words = BTreeSet::from([String::new()]);
-    for text in [&c.last_name, &c.first_name, &c.company, &c.email, &c.city, &c.postcode]
-        .into_iter()
-        .flatten()
+    for text in [
+        &c.last_name,
+        &c.first_name,
+        &c.company,
+        &c.email,
+        &c.city,
+        &c.postcode,
+    ]
+    .into_iter()
+    .flatten()
     {
         words.extend(split(text));
     }
@@ -100,10 +107,8 @@ pub(crate) fn rows_of(c: &Customer, cards: &[String], search_text: &str) -> Vec<
 /// Replaces the rows of fiche `id` by `rows` (none: the fiche is no longer
 /// found, as once anonymised or merged).
 pub(crate) fn rewrite(conn: &mut DbConn, id: i64, rows: &[WordRow]) -> Result<()> {
-    diesel::delete(
-        customer_search_words::table.filter(customer_search_words::customer_id.eq(id)),
-    )
-    .execute(conn)?;
+    diesel::delete(customer_search_words::table.filter(customer_search_words::customer_id.eq(id)))
+        .execute(conn)?;
     insert(conn, rows)
 }
 
@@ -129,21 +134,33 @@ mod tests {
 
     #[test]
     fn texts_split_into_folded_words() {
-        assert_eq!(split("Jean-Pierre d'Hérouville"), ["jean", "pierre", "d", "herouville"]);
-        assert_eq!(split("helene.dupont@exemple.fr"), ["helene", "dupont", "exemple", "fr"]);
+        assert_eq!(
+            split("Jean-Pierre d'Hérouville"),
+            ["jean", "pierre", "d", "herouville"]
+        );
+        assert_eq!(
+            split("helene.dupont@exemple.fr"),
+            ["helene", "dupont", "exemple", "fr"]
+        );
         assert!(split(" % _ ").is_empty());
     }
 
     #[test]
     fn national_numbers_end_by_pairs() {
         assert_eq!(pair_endings("0612345678"), ["12345678", "345678", "5678"]);
-        assert_eq!(pair_endings("02071838750"), ["071838750", "1838750", "38750"]);
+        assert_eq!(
+            pair_endings("02071838750"),
+            ["071838750", "1838750", "38750"]
+        );
         assert!(pair_endings("69001").is_empty());
     }
 
     #[test]
     fn sort_keys_order_by_name_then_id() {
-        assert_eq!(sort_key("dupont helene", 12), "dupont helene\u{1}000000000012");
+        assert_eq!(
+            sort_key("dupont helene", 12),
+            "dupont helene\u{1}000000000012"
+        );
         assert!(sort_key("dupont", 99) < sort_key("dupont helene", 1));
         assert_eq!(
             sort_key("dupont de la tour helene helene.dupont@exemple.fr", 3),

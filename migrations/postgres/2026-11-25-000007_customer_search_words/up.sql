@@ -16,8 +16,8 @@ CREATE TABLE customer_search_words (
 -- Rewriting a fiche's words, and checking one fiche for a typed word.
 CREATE INDEX customer_search_words_customer_id ON customer_search_words (customer_id, word);
 
--- The live fiches' words from their search_text, split at spaces and at the
--- e-mail's punctuation, with the national phone numbers' endings by pairs
+-- The live fiches' words from their search_text (lower-cased: postcodes were
+-- stored as typed), split at spaces and at the e-mail's punctuation, with the national phone numbers' endings by pairs
 -- ("12345678", "345678", "5678" for 0612345678). Cities and other separators
 -- come with each fiche's next save, which rewrites its words exactly.
 WITH live AS (
@@ -31,7 +31,7 @@ WITH live AS (
 split AS (
     SELECT id, sort_key, '' AS word FROM live
     UNION ALL
-    SELECT id, sort_key, regexp_split_to_table(search_text, '[ @._''+-]+') FROM live
+    SELECT id, sort_key, regexp_split_to_table(lower(search_text), '[ @._''+-]+') FROM live
 )
 INSERT INTO customer_search_words (word, sort_key, customer_id)
 SELECT DISTINCT word, sort_key, id

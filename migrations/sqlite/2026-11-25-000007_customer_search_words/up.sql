@@ -15,8 +15,8 @@ CREATE TABLE customer_search_words (
 -- Rewriting a fiche's words, and checking one fiche for a typed word.
 CREATE INDEX customer_search_words_customer_id ON customer_search_words (customer_id, word);
 
--- The live fiches' words from their search_text, split at spaces and at the
--- e-mail's punctuation, with the national phone numbers' endings by pairs
+-- The live fiches' words from their search_text (lower-cased: postcodes were
+-- stored as typed), split at spaces and at the e-mail's punctuation, with the national phone numbers' endings by pairs
 -- ("12345678", "345678", "5678" for 0612345678). Cities and other separators
 -- come with each fiche's next save, which rewrites its words exactly.
 WITH RECURSIVE
@@ -24,7 +24,7 @@ WITH RECURSIVE
         SELECT id,
                substr(search_text, 1, 24) || char(1) || printf('%012d', id),
                replace(replace(replace(replace(replace(replace(
-                   search_text, '@', ' '), '.', ' '), '-', ' '), '_', ' '), '''', ' '), '+', ' ')
+                   lower(search_text), '@', ' '), '.', ' '), '-', ' '), '_', ' '), '''', ' '), '+', ' ')
                || ' '
         FROM customers
         WHERE anonymised_at IS NULL AND merged_into IS NULL AND search_text <> ''
