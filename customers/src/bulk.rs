@@ -208,3 +208,15 @@ pub fn fill_range(conn: &mut DbConn, from: u64, until: u64, at: NaiveDateTime) -
     }
     Ok(until.saturating_sub(from))
 }
+
+/// After a large fill, what the night's maintenance would have done: on
+/// PostgreSQL, statistics and the visibility map of the file's tables (so the
+/// measures that follow do not share the machine with the autovacuum);
+/// nothing on SQLite. Outside a transaction.
+pub fn settle(conn: &mut DbConn) -> Result<()> {
+    if let DbConn::Postgres(c) = conn {
+        diesel::sql_query("VACUUM (ANALYZE) customers, loyalty_cards, customer_search_words")
+            .execute(c)?;
+    }
+    Ok(())
+}
