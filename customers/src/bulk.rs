@@ -209,14 +209,19 @@ pub fn fill_range(conn: &mut DbConn, from: u64, until: u64, at: NaiveDateTime) -
     Ok(until.saturating_sub(from))
 }
 
-/// After a large fill, what the night's maintenance would have done: on
-/// PostgreSQL, statistics and the visibility map of the file's tables (so the
-/// measures that follow do not share the machine with the autovacuum);
-/// nothing on SQLite. Outside a transaction.
+/// After a large fill, what the night's maintenance would have done, so the
+/// measures that follow do not share the machine with it: on PostgreSQL,
+/// statistics and the visibility map of the file's tables (the autovacuum's
+/// work), then a checkpoint (the fill's pages written out; it needs a
+/// superuser or `pg_checkpoint`, and is skipped without). Nothing on SQLite.
+/// Outside a transaction.
 pub fn settle(conn: &mut DbConn) -> Result<()> {
     if let DbConn::Postgres(c) = conn {
         diesel::sql_query("VACUUM (ANALYZE) customers, loyalty_cards, customer_search_words")
             .execute(c)?;
+        if let Err(error) = diesel::sql_query("CHECKPOINT").execute(c) {
+            tracing::warn!(%error, "no checkpoint after the bulk customer file");
+        }
     }
     Ok(())
 }
