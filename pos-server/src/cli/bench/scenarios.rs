@@ -60,6 +60,9 @@ pub struct Run {
     pub elapsed: Duration,
     pub errors: u64,
     pub first_error: Option<String>,
+    /// Sales made with a loyalty card, and those partly paid with its points.
+    pub with_card: u64,
+    pub with_points: u64,
 }
 
 impl Run {
@@ -72,8 +75,20 @@ impl Run {
     fn merge(&mut self, other: Run) {
         self.latencies.extend(other.latencies);
         self.errors += other.errors;
+        self.with_card += other.with_card;
+        self.with_points += other.with_points;
         if self.first_error.is_none() {
             self.first_error = other.first_error;
+        }
+    }
+
+    /// A sale went through with this visit.
+    fn sold(&mut self, visit: Option<&Visit>) {
+        if let Some(visit) = visit {
+            self.with_card += 1;
+            if visit.points_paid > Money::ZERO {
+                self.with_points += 1;
+            }
         }
     }
 
@@ -194,6 +209,7 @@ async fn post_sales(
                         // The whole answer read: part of what a till waits for.
                         let bytes = res.bytes().await.unwrap_or_default();
                         run.latencies.push(start.elapsed());
+                        run.sold(visit.as_ref());
                         if let (Some(cards), Some(visit)) = (&cards, &visit)
                             && let Ok(Balance {
                                 points_balance: Some(balance),
@@ -294,6 +310,7 @@ pub fn sales_in_database(
                         match done {
                             Ok(completed) => {
                                 run.latencies.push(start.elapsed());
+                                run.sold(visit.as_ref());
                                 if let (Some(cards), Some(visit), Some((_, balance))) =
                                     (&cards, &visit, completed.ticket().loyalty)
                                 {
