@@ -1,14 +1,19 @@
 //! A large customer file for `comptoir bench`: believable French names, an
-//! e-mail and a mobile each, spread over postcodes, written in multi-row
-//! inserts (no audit entries, no consents, no cards: what search reads). The
-//! same numbers give the same customers; the caller chooses the transactions.
+//! e-mail, a mobile and a loyalty card each, spread over postcodes, written in
+//! multi-row inserts with their search words (no audit entries, no consents:
+//! what search and the till read). The same numbers give the same customers
+//! and cards; the caller chooses the transactions.
 
+use crate::cards;
 use crate::error::Result;
 use crate::fiche::{self, Customer};
+use crate::kinds::CardStatus;
+use crate::search::words::{self, WordRow};
 use chrono::NaiveDateTime;
 use db::DbConn;
-use db::schema::customers;
+use db::schema::{customers, loyalty_cards};
 use diesel::prelude::*;
+use inventory::barcode::with_check_digit;
 
 const FIRST: [&str; 24] = [
     "Hélène",
@@ -90,6 +95,12 @@ pub fn name_of(serial: u64) -> (&'static str, &'static str) {
     (FIRST[n % FIRST.len()], LAST[(n / FIRST.len()) % LAST.len()])
 }
 
+/// The loyalty card of customer `serial`: the shop's prefix, the serial plus
+/// one on ten digits, the check digit.
+pub fn card_number(prefix: &str, serial: u64) -> Option<String> {
+    with_check_digit(&format!("{prefix}{:010}", serial.checked_add(1)?))
+}
+
 macro_rules! insert_many {
     ($conn:expr, $table:expr, $rows:expr) => {
         match $conn {
@@ -99,12 +110,22 @@ macro_rules! insert_many {
     };
 }
 
-/// Adds customers numbered `from..until`.
+/// Adds customers numbered `from..until`, each with an active card
+/// ([`card_number`]). Ids are written here (the next free ones), so that the
+/// cards and search words can name them.
 pub fn fill_range(conn: &mut DbConn, from: u64, until: u64, at: NaiveDateTime) -> Result<u64> {
+    let prefix = cards::prefix(conn)?;
+    let highest: Option<i64> = customers::table
+        .select(diesel::dsl::max(customers::id))
+        .first(conn)?;
+    let mut id = highest.unwrap_or(0);
     let numbers: Vec<u64> = (from..until).collect();
     for chunk in numbers.chunks(ROWS_PER_INSERT) {
         let mut rows = Vec::with_capacity(chunk.len());
+        let mut card_rows = Vec::with_capacity(chunk.len());
+        let mut word_rows: Vec<WordRow> = Vec::with_capacity(chunk.len() * 16);
         for &serial in chunk {
+            id += 1;
             let (first, last) = name_of(serial);
             let (postcode, city) = TOWNS[usize::try_from(serial).unwrap_or(0) % TOWNS.len()];
             let email = format!(
@@ -113,8 +134,9 @@ pub fn fill_range(conn: &mut DbConn, from: u64, until: u64, at: NaiveDateTime) -
                 db::text::fold(last).replace(' ', "-")
             );
             let phone = format!("+336{:08}", serial % 100_000_000);
+            let card: Vec<String> = card_number(&prefix, serial).into_iter().collect();
             let c = Customer {
-                id: 0,
+                id,
                 civility: None,
                 first_name: Some(first.to_owned()),
                 last_name: Some(last.to_owned()),
@@ -144,7 +166,19 @@ pub fn fill_range(conn: &mut DbConn, from: u64, until: u64, at: NaiveDateTime) -
                 created_at: at,
                 updated_at: at,
             };
+            let search_text = fiche::search_text(&c, &card);
+            word_rows.extend(words::rows_of(&c, &card, &search_text));
+            for number in card {
+                card_rows.push((
+                    loyalty_cards::number.eq(number),
+                    loyalty_cards::customer_id.eq(Some(id)),
+                    loyalty_cards::status.eq(CardStatus::Active.as_str()),
+                    loyalty_cards::assigned_at.eq(Some(at)),
+                    loyalty_cards::created_at.eq(at),
+                ));
+            }
             rows.push((
+                customers::id.eq(id),
                 customers::first_name.eq(c.first_name.clone()),
                 customers::last_name.eq(c.last_name.clone()),
                 customers::email.eq(c.email.clone()),
@@ -154,13 +188,40 @@ pub fn fill_range(conn: &mut DbConn, from: u64, until: u64, at: NaiveDateTime) -
                 customers::country.eq("FR"),
                 customers::language.eq("fr"),
                 customers::source.eq("import"),
-                customers::search_text.eq(fiche::search_text(&c, &[])),
+                customers::search_text.eq(search_text),
                 customers::match_key.eq(fiche::match_key(&c)),
                 customers::created_at.eq(at),
                 customers::updated_at.eq(at),
             ));
         }
         insert_many!(conn, customers::table, &rows);
+        insert_many!(conn, loyalty_cards::table, &card_rows);
+        words::insert(conn, &word_rows)?;
+    }
+    if let DbConn::Postgres(c) = conn {
+        // The identity column's sequence goes past the ids written above.
+        diesel::sql_query(
+            "SELECT setval(pg_get_serial_sequence('customers', 'id'), \
+             (SELECT max(id) FROM customers))",
+        )
+        .execute(c)?;
     }
     Ok(until.saturating_sub(from))
+}
+
+/// After a large fill, what the night's maintenance would have done, so the
+/// measures that follow do not share the machine with it: on PostgreSQL,
+/// statistics and the visibility map of the file's tables (the autovacuum's
+/// work), then a checkpoint (the fill's pages written out; it needs a
+/// superuser or `pg_checkpoint`, and is skipped without). Nothing on SQLite.
+/// Outside a transaction.
+pub fn settle(conn: &mut DbConn) -> Result<()> {
+    if let DbConn::Postgres(c) = conn {
+        diesel::sql_query("VACUUM (ANALYZE) customers, loyalty_cards, customer_search_words")
+            .execute(c)?;
+        if let Err(error) = diesel::sql_query("CHECKPOINT").execute(c) {
+            tracing::warn!(%error, "no checkpoint after the bulk customer file");
+        }
+    }
+    Ok(())
 }

@@ -16,6 +16,7 @@ use db::schema::loyalty_cards;
 use diesel::prelude::*;
 use inventory::barcode::{Barcode, ScaleRules, Symbology, with_check_digit};
 use serde::Serialize;
+use std::collections::HashMap;
 
 pub const CARD_PREFIX_KEY: &str = "loyalty.card_prefix";
 pub const DEFAULT_CARD_PREFIX: &str = "29";
@@ -156,6 +157,22 @@ pub fn active_card(conn: &mut DbConn, customer_id: i64) -> Result<Option<Card>> 
         .select(Card::as_select())
         .first(conn)
         .optional()?)
+}
+
+/// The active card of each of several customers (a page of a list), by
+/// customer; a customer without one is absent.
+pub fn active_cards(conn: &mut DbConn, customer_ids: &[i64]) -> Result<HashMap<i64, String>> {
+    let rows: Vec<(Option<i64>, String)> = loyalty_cards::table
+        .filter(loyalty_cards::customer_id.eq_any(customer_ids))
+        .filter(loyalty_cards::status.eq(CardStatus::Active.as_str()))
+        .order(loyalty_cards::id.asc())
+        .select((loyalty_cards::customer_id, loyalty_cards::number))
+        .load(conn)?;
+    // The latest card wins, as in `active_card`.
+    Ok(rows
+        .into_iter()
+        .filter_map(|(owner, number)| Some((owner?, number)))
+        .collect())
 }
 
 /// Hands card `number` to a customer who has none: a number already on file

@@ -17,6 +17,7 @@ use db::ids::UserId;
 use db::schema::customer_consents;
 use diesel::prelude::*;
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// A consent given or withdrawn.
 #[derive(Debug, Clone)]
@@ -158,6 +159,27 @@ pub fn current(conn: &mut DbConn, customer_id: i64) -> Result<Current> {
         *slot = Some(row);
     }
     Ok(state)
+}
+
+/// The consents of several customers at once (a page of a list); a customer
+/// never asked is absent.
+pub fn current_of(conn: &mut DbConn, customer_ids: &[i64]) -> Result<HashMap<i64, Current>> {
+    let rows: Vec<Consent> = customer_consents::table
+        .filter(customer_consents::customer_id.eq_any(customer_ids))
+        .order((customer_consents::at.asc(), customer_consents::id.asc()))
+        .select(Consent::as_select())
+        .load(conn)?;
+    let mut states: HashMap<i64, Current> = HashMap::new();
+    for row in rows {
+        let state = states.entry(row.customer_id).or_default();
+        let slot = match Channel::parse(&row.channel)? {
+            Channel::Email => &mut state.email,
+            Channel::Sms => &mut state.sms,
+            Channel::Post => &mut state.post,
+        };
+        *slot = Some(row);
+    }
+    Ok(states)
 }
 
 /// Every consent given or withdrawn, oldest first (by time, then by id).

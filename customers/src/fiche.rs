@@ -5,6 +5,7 @@
 use crate::error::{CustomerError, Result};
 use crate::kinds::{Civility, Language, Source};
 use crate::normalise::{self, NAME_MAX, TEXT_MAX};
+use crate::search::words;
 use chrono::{NaiveDate, NaiveDateTime};
 use db::DbConn;
 use db::audit::{self, AuditEntry};
@@ -414,19 +415,22 @@ fn changed_fields(c: &Customer, f: &Fiche) -> Vec<&'static str> {
         .collect()
 }
 
-/// Recomputes the search text and the duplicate key of a fiche from its fields
-/// and its cards; both are emptied once it is anonymised or merged.
+/// Recomputes the search text, the search words and the duplicate key of a
+/// fiche from its fields and its cards; all emptied once it is anonymised or
+/// merged.
 pub(crate) fn refresh_search(conn: &mut DbConn, id: i64) -> Result<()> {
     let c = get(conn, id)?;
-    let (text, key) = if c.anonymised_at.is_some() || c.merged_into.is_some() {
-        (String::new(), None)
+    let (text, key, rows) = if c.anonymised_at.is_some() || c.merged_into.is_some() {
+        (String::new(), None, Vec::new())
     } else {
         let cards: Vec<String> = loyalty_cards::table
             .filter(loyalty_cards::customer_id.eq(id))
             .select(loyalty_cards::number)
             .order(loyalty_cards::id.asc())
             .load(conn)?;
-        (search_text(&c, &cards), match_key(&c))
+        let text = search_text(&c, &cards);
+        let rows = words::rows_of(&c, &cards, &text);
+        (text, match_key(&c), rows)
     };
     diesel::update(customers::table.find(id))
         .set((
@@ -434,7 +438,7 @@ pub(crate) fn refresh_search(conn: &mut DbConn, id: i64) -> Result<()> {
             customers::match_key.eq(key),
         ))
         .execute(conn)?;
-    Ok(())
+    words::rewrite(conn, id, &rows)
 }
 
 /// Folded last name first (so ordering by it orders by name), then first name,
@@ -454,7 +458,7 @@ pub(crate) fn search_text(c: &Customer, cards: &[String]) -> String {
             parts.push(national);
         }
     }
-    parts.extend(c.postcode.iter().cloned());
+    parts.extend(c.postcode.as_deref().map(fold));
     parts.extend(cards.iter().cloned());
     parts.join(" ")
 }

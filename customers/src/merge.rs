@@ -15,6 +15,7 @@ use crate::fiche::{self, Customer};
 use crate::kinds::PointsReason;
 use crate::normalise;
 use crate::points::{self, Move};
+use crate::search::words;
 use chrono::NaiveDateTime;
 use db::DbConn;
 use db::audit::{self, AuditEntry};
@@ -259,7 +260,8 @@ fn merged_fields(k: &Customer, r: &Customer, at: NaiveDateTime) -> fiche::Fiche 
     }
 }
 
-/// Empties a fiche's personal fields (merge and erasure alike).
+/// Empties a fiche's personal fields and its search words (merge and erasure
+/// alike).
 pub(crate) fn wipe(conn: &mut DbConn, id: i64, at: NaiveDateTime) -> Result<()> {
     diesel::update(customers::table.find(id))
         .set((
@@ -282,5 +284,6 @@ pub(crate) fn wipe(conn: &mut DbConn, id: i64, at: NaiveDateTime) -> Result<()> 
             customers::updated_at.eq(at),
         ))
         .execute(conn)?;
-    Ok(())
+    // No longer found by any word.
+    words::rewrite(conn, id, &[])
 }

@@ -1,20 +1,30 @@
 //! Finding a customer as the cashier or the owner types them: a card number, a
-//! phone number in any usual form, an e-mail address, or bits of name,
-//! e-mail, phone or postcode, accents and case ignored ("helene" finds
-//! "Hélène").
+//! phone number in any usual form, an e-mail address, or the starts of words
+//! of the name, company, e-mail, city, postcode, phone or card number, accents
+//! and case ignored ("helene" finds "Hélène", "dupo hel" finds Hélène Dupont,
+//! "12 34 56" finds 06 12 34 56 78). Every typed word must start a word of the
+//! fiche; a word inside another ("pont" for Dupont) does not count.
 //!
-//! Exact forms go through indexes (card number, phone, e-mail). Words are
-//! matched with `LIKE '%word%'` on the folded `search_text`: PostgreSQL answers
-//! from a trigram index; SQLite scans the narrower `search_text` index, which
-//! stays well under a second for a million fiches.
+//! Exact forms go through the columns' indexes (card number, phone, e-mail);
+//! words through `customer_search_words` ([`words`] writes it, [`prefix`]
+//! reads it), which answers in name order without sorting every match, in a
+//! few milliseconds for a million fiches.
+
+mod prefix;
+pub(crate) mod words;
 
 use crate::cards;
 use crate::error::Result;
 use crate::fiche::Customer;
 use crate::normalise;
 use db::DbConn;
-use db::schema::customers;
+use db::schema::{customer_search_words, customers};
 use diesel::prelude::*;
+use prefix::Prefix;
+use std::collections::HashMap;
+
+/// Typed words beyond these are ignored (they could only narrow the answer).
+const MAX_WORDS: usize = 8;
 
 /// At most `limit` live customers (neither anonymised nor merged) matching
 /// `text`, by name.
@@ -56,33 +66,60 @@ pub fn search(conn: &mut DbConn, text: &str, limit: i64) -> Result<Vec<Customer>
             return Ok(found);
         }
     }
-    let words: Vec<String> = if phone_like {
+    let typed = if phone_like {
         vec![digits]
     } else {
-        db::text::fold(text)
-            .split_whitespace()
-            .map(|w| w.replace(['%', '_', '\\'], ""))
-            .filter(|w| !w.is_empty())
-            .collect()
+        words::split(text)
     };
-    if words.iter().all(String::is_empty) {
+    let prefixes: Vec<Prefix> = needed(typed)
+        .iter()
+        .take(MAX_WORDS)
+        .map(|w| Prefix::new(w))
+        .collect();
+    let ids = prefix::find(
+        conn,
+        &prefixes,
+        usize::try_from(limit).unwrap_or(usize::MAX),
+    )?;
+    by_ids(conn, &ids)
+}
+
+/// The typed words that say something: no empty word, no repeat, and none
+/// that starts another (a word starting with "dupont" starts with "dup").
+fn needed(mut typed: Vec<String>) -> Vec<String> {
+    typed.retain(|w| !w.is_empty());
+    typed.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+    let mut kept: Vec<String> = Vec::new();
+    for word in typed {
+        if !kept.iter().any(|k| k.starts_with(word.as_str())) {
+            kept.push(word);
+        }
+    }
+    kept
+}
+
+/// The live fiches with these ids, in the ids' order.
+fn by_ids(conn: &mut DbConn, ids: &[i64]) -> Result<Vec<Customer>> {
+    if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let mut query = live().into_boxed();
-    for word in words.iter().filter(|w| !w.is_empty()) {
-        query = query.filter(customers::search_text.like(format!("%{word}%")));
-    }
-    Ok(query
-        .order((customers::search_text.asc(), customers::id.asc()))
-        .limit(limit)
+    let mut found: HashMap<i64, Customer> = live()
+        .filter(customers::id.eq_any(ids))
         .select(Customer::as_select())
-        .load(conn)?)
+        .load(conn)?
+        .into_iter()
+        .map(|c| (c.id, c))
+        .collect();
+    Ok(ids.iter().filter_map(|id| found.remove(id)).collect())
 }
 
 /// The live customers in name order, at most `limit`: the whole file at once.
 pub fn list(conn: &mut DbConn, limit: i64) -> Result<Vec<Customer>> {
+    // The empty word's rows: every live fiche, in name order.
     Ok(live()
-        .order((customers::search_text.asc(), customers::id.asc()))
+        .inner_join(customer_search_words::table)
+        .filter(customer_search_words::word.eq(""))
+        .order(customer_search_words::sort_key.asc())
         .limit(limit.max(0))
         .select(Customer::as_select())
         .load(conn)?)

@@ -121,6 +121,14 @@ diesel::table! {
 }
 
 diesel::table! {
+    customer_search_words (word, sort_key) {
+        word -> Text,
+        sort_key -> Text,
+        customer_id -> BigInt,
+    }
+}
+
+diesel::table! {
     customers (id) {
         id -> BigInt,
         civility -> Nullable<Text>,
@@ -544,6 +552,7 @@ diesel::joinable!(customer_category_spend -> customers (customer_id));
 diesel::joinable!(customer_consents -> customers (customer_id));
 diesel::joinable!(customer_consents -> users (user_id));
 diesel::joinable!(customer_requests -> customers (customer_id));
+diesel::joinable!(customer_search_words -> customers (customer_id));
 diesel::joinable!(goods_receipt_lines -> goods_receipts (receipt_id));
 diesel::joinable!(goods_receipt_lines -> products (product_id));
 diesel::joinable!(goods_receipts -> locations (location_id));
@@ -597,6 +606,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     customer_category_spend,
     customer_consents,
     customer_requests,
+    customer_search_words,
     customers,
     goods_receipt_lines,
     goods_receipts,

@@ -70,6 +70,9 @@ fn check(json: &serde_json::Value, backend: &str) {
     }
     assert!(json["p50_ms"].as_f64() <= json["p99_ms"].as_f64(), "{json}");
     assert_eq!(json["customers"], 500, "{json}");
+    // Most sales scan a card of the bench's file.
+    let with_card = json["sales_with_card"].as_u64().unwrap();
+    assert!((20..=40).contains(&with_card), "{json}");
 }
 
 #[test]

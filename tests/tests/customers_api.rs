@@ -123,6 +123,15 @@ async fn customers_are_enrolled_found_exported_and_erased() {
         let (status, found) = manager.get("/api/v1/customers?q=helene").await;
         assert_eq!(status, StatusCode::OK, "[{label}]");
         assert_eq!(found["items"][0]["id"], id, "[{label}]");
+        // A list reads cards and consents for the whole page at once.
+        assert_eq!(found["items"][0]["card_number"], card.as_str(), "[{label}]");
+        assert_eq!(
+            found["items"][0]["consents"],
+            json!({"email": true, "sms": false, "post": false}),
+            "[{label}]"
+        );
+        let (_, by_words) = manager.get("/api/v1/customers?q=dup%20dijon").await;
+        assert_eq!(by_words["items"][0]["id"], id, "[{label}] {by_words}");
         let (_, by_phone) = manager.get("/api/v1/customers?q=0612345678").await;
         assert_eq!(by_phone["items"][0]["id"], id, "[{label}]");
         let (status, record) = manager.get(&format!("/api/v1/customers/{id}")).await;

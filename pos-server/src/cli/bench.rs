@@ -4,6 +4,7 @@
 //! or on a running server (`--url` and `--token`). A table on stderr, one JSON
 //! line on stdout. See BENCHMARKS.md.
 
+mod loyalty;
 mod remote;
 mod report;
 mod scenarios;
@@ -83,10 +84,12 @@ fn progress(label: &str) -> ProgressBar {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::new(0);
-    let template = format!("{{bar:40}} {{pos}}/{{len}} {label} ({{elapsed}})");
-    if let Ok(style) = ProgressStyle::with_template(&template) {
+    if let Ok(style) =
+        ProgressStyle::with_template("{bar:40} {pos}/{len} {msg} ({elapsed}, ~{eta})")
+    {
         bar.set_style(style);
     }
+    bar.set_message(label.to_owned());
     bar
 }
 
@@ -107,7 +110,7 @@ pub fn bench(db_url: Option<&str>, args: BenchArgs) -> Result<u8, CliError> {
         (Some(url), Some(token)) => runtime.block_on(remote::shop(url, token, args.tills))?,
         _ => {
             let (url, scratch) = setup::scratch(db_url)?;
-            let bar = progress("produits");
+            let bar = progress("produits / products");
             let shop = setup::local(
                 url,
                 scratch,

@@ -105,9 +105,11 @@ async fn find(
             };
             gdpr::audit_view(conn, Some(user), clock.now_naive(), what, found.len())?;
         }
+        let ids: Vec<i64> = found.iter().map(|c| c.id).collect();
+        let mut cards = cards::active_cards(conn, &ids)?;
         let mut rows = Vec::with_capacity(found.len());
         for mut customer in found {
-            let card = cards::active_card(conn, customer.id)?.map(|c| c.number);
+            let card = cards.remove(&customer.id);
             customer.last_visit = customer.last_visit.map(|at| st.local(at));
             rows.push(CustomerRow { customer, card });
         }

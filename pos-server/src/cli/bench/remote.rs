@@ -81,6 +81,7 @@ pub async fn shop(url: &str, token: &str, till_count: usize) -> Result<Shop, Ben
         products: u64::try_from(barcodes.len()).unwrap_or(0),
         // A running server's file: searched for the bulk names, found or not.
         customers: 0,
+        cards: None,
         barcodes: barcodes.into_iter().map(|(b, _, _)| b).collect(),
         backend: "remote".into(),
         local: None,

@@ -13,6 +13,9 @@ pub struct Summary {
     pub products: u64,
     pub customers: u64,
     pub sales: usize,
+    /// Sales over HTTP with a loyalty card, and those partly paid with points.
+    pub sales_with_card: u64,
+    pub sales_with_points: u64,
     pub sales_per_s: f64,
     pub p50_ms: Option<f64>,
     pub p95_ms: Option<f64>,
@@ -87,6 +90,8 @@ impl Measured {
             products: self.products,
             customers: self.customers,
             sales: self.sale.latencies.len(),
+            sales_with_card: self.sale.with_card,
+            sales_with_points: self.sale.with_points,
             sales_per_s,
             p50_ms: percentile(&self.sale.latencies, 50.0),
             p95_ms: percentile(&self.sale.latencies, 95.0),
@@ -149,6 +154,10 @@ pub fn table(s: &Summary) -> String {
             ms(s.p50_ms),
             ms(s.p95_ms),
             ms(s.p99_ms)
+        ),
+        format!(
+            "  loyalty cards    {} of {} sales, {} partly paid with points",
+            s.sales_with_card, s.sales, s.sales_with_points
         ),
         format!("  raw (database)   {raw}"),
         format!("  ratio sale/raw   {ratio}"),

@@ -1,5 +1,6 @@
 //! What the bench measures, each bounded by a count and a time:
-//! - `sale`: every till posts 5-line card sales over HTTP at once;
+//! - `sale`: every till posts 5-line sales paid by card over HTTP at once,
+//!   most with a loyalty card, now and then partly paid with its points;
 //! - `raw`: the same sales through `sales::sale::complete` in one write
 //!   transaction each (`BEGIN IMMEDIATE` on SQLite), from as many threads,
 //!   without HTTP: the database's own limit with our settings;
@@ -7,11 +8,13 @@
 //! - `customer-search`: prefix searches in the customer file.
 
 use super::BenchError;
+use super::loyalty::Visit;
 use super::setup::{Local, Shop};
 use db::{Clock, Money, SystemClock};
 use indicatif::ProgressBar;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
+use sales::SalesError;
 use sales::sale::{self, Item, NewPayment, NewSale, SaleLine};
 use sales::tickets::PaymentMethod;
 use std::sync::Arc;
@@ -57,6 +60,9 @@ pub struct Run {
     pub elapsed: Duration,
     pub errors: u64,
     pub first_error: Option<String>,
+    /// Sales made with a loyalty card, and those partly paid with its points.
+    pub with_card: u64,
+    pub with_points: u64,
 }
 
 impl Run {
@@ -69,8 +75,20 @@ impl Run {
     fn merge(&mut self, other: Run) {
         self.latencies.extend(other.latencies);
         self.errors += other.errors;
+        self.with_card += other.with_card;
+        self.with_points += other.with_points;
         if self.first_error.is_none() {
             self.first_error = other.first_error;
+        }
+    }
+
+    /// A sale went through with this visit.
+    fn sold(&mut self, visit: Option<&Visit>) {
+        if let Some(visit) = visit {
+            self.with_card += 1;
+            if visit.points_paid > Money::ZERO {
+                self.with_points += 1;
+            }
         }
     }
 
@@ -104,19 +122,48 @@ fn basket(goods: &[(String, Money)], rng: &mut StdRng) -> (Vec<String>, Money) {
     (codes, total)
 }
 
-fn sale_body(till: &str, codes: &[String], total: Money) -> serde_json::Value {
+fn sale_body(
+    till: &str,
+    codes: &[String],
+    total: Money,
+    visit: Option<&Visit>,
+) -> serde_json::Value {
     let lines: Vec<serde_json::Value> = codes
         .iter()
         .map(|c| serde_json::json!({ "barcode": c }))
         .collect();
-    // Extension point: once the customer file exists, a share of the sales
-    // carry `"customer_card"` here (and a loyalty payment now and then).
-    serde_json::json!({
+    let mut body = serde_json::json!({
         "id": uuid::Uuid::new_v4().to_string(),
         "till": till,
         "lines": lines,
-        "payments": [{ "method": "card", "amount": total.to_api() }],
-    })
+        "payments": payments(total, visit)
+            .into_iter()
+            .map(|(method, amount)| {
+                serde_json::json!({ "method": method.as_str(), "amount": amount.to_api() })
+            })
+            .collect::<Vec<_>>(),
+    });
+    if let Some(visit) = visit {
+        body["customer_card"] = visit.card.clone().into();
+    }
+    body
+}
+
+/// Points first when the visit pays with some, the rest by card.
+fn payments(total: Money, visit: Option<&Visit>) -> Vec<(PaymentMethod, Money)> {
+    let points = visit.map_or(Money::ZERO, |v| v.points_paid);
+    let mut paid = Vec::with_capacity(2);
+    if points > Money::ZERO {
+        paid.push((PaymentMethod::Loyalty, points));
+    }
+    paid.push((PaymentMethod::Card, total - points));
+    paid
+}
+
+/// The customer's balance a ticket reports.
+#[derive(serde::Deserialize)]
+struct Balance {
+    points_balance: Option<i64>,
 }
 
 /// Every till posts sales at once, over one keep-alive connection each.
@@ -141,6 +188,7 @@ async fn post_sales(
     let mut tasks = Vec::new();
     for (n, till) in shop.tills.iter().enumerate() {
         let (gauge, goods, bar) = (gauge.clone(), goods.clone(), bar.clone());
+        let cards = shop.cards.clone();
         let (till, url, token) = (
             till.clone(),
             format!("{}/api/v1/sales", shop.url),
@@ -152,14 +200,23 @@ async fn post_sales(
             let mut run = Run::default();
             while gauge.take() {
                 let (codes, total) = basket(&goods, &mut rng);
-                let body = sale_body(&till, &codes, total);
+                let visit = cards.as_ref().and_then(|c| c.visit(n, total, &mut rng));
+                let body = sale_body(&till, &codes, total, visit.as_ref());
                 let start = Instant::now();
                 let answer = client.post(&url).bearer_auth(&token).json(&body).send();
                 match answer.await {
                     Ok(res) if res.status() == reqwest::StatusCode::CREATED => {
                         // The whole answer read: part of what a till waits for.
-                        let _ = res.bytes().await;
+                        let bytes = res.bytes().await.unwrap_or_default();
                         run.latencies.push(start.elapsed());
+                        run.sold(visit.as_ref());
+                        if let (Some(cards), Some(visit)) = (&cards, &visit)
+                            && let Ok(Balance {
+                                points_balance: Some(balance),
+                            }) = serde_json::from_slice(&bytes)
+                        {
+                            cards.settle(visit, balance);
+                        }
                     }
                     Ok(res) => {
                         let status = res.status();
@@ -202,6 +259,7 @@ pub fn sales_in_database(
     for (n, till) in shop.tills.iter().enumerate() {
         let (gauge, goods, bar, till) = (gauge.clone(), goods.clone(), bar.clone(), till.clone());
         let (db, cashier, timezone) = (local.db.clone(), local.cashier, local.timezone);
+        let cards = shop.cards.clone();
         threads.push(
             std::thread::Builder::new()
                 .name(format!("bench-raw-{n}"))
@@ -210,8 +268,9 @@ pub fn sales_in_database(
                     let mut run = Run::default();
                     while gauge.take() {
                         let (codes, total) = basket(&goods, &mut rng);
+                        let visit = cards.as_ref().and_then(|c| c.visit(n, total, &mut rng));
                         let now = SystemClock.now_naive();
-                        let sale = NewSale {
+                        let mut sale = NewSale {
                             uuid: uuid::Uuid::new_v4().to_string(),
                             till: till.clone(),
                             cashier,
@@ -224,19 +283,40 @@ pub fn sales_in_database(
                                 })
                                 .collect(),
                             discount: None,
-                            payments: vec![NewPayment {
-                                method: PaymentMethod::Card,
-                                amount: total,
-                                reference: None,
-                            }],
+                            payments: payments(total, visit.as_ref())
+                                .into_iter()
+                                .map(|(method, amount)| NewPayment {
+                                    method,
+                                    amount,
+                                    reference: None,
+                                })
+                                .collect(),
                             customer_id: None,
                             training: false,
                             approved_by: None,
                             day: now.and_utc().with_timezone(&timezone).date_naive(),
                         };
+                        let card = visit.as_ref().map(|v| v.card.clone());
                         let start = Instant::now();
-                        match db.write(|conn| sale::complete(conn, &sale, now)) {
-                            Ok(_) => run.latencies.push(start.elapsed()),
+                        // As the API does: the card's owner, then the sale.
+                        let done = db.write(|conn| {
+                            if let Some(card) = card {
+                                let customer = customers::cards::customer_by_card(conn, &card)?
+                                    .ok_or(SalesError::UnknownCard(card))?;
+                                sale.customer_id = Some(customer.id);
+                            }
+                            sale::complete(conn, &sale, now)
+                        });
+                        match done {
+                            Ok(completed) => {
+                                run.latencies.push(start.elapsed());
+                                run.sold(visit.as_ref());
+                                if let (Some(cards), Some(visit), Some((_, balance))) =
+                                    (&cards, &visit, completed.ticket().loyalty)
+                                {
+                                    cards.settle(visit, balance);
+                                }
+                            }
                             Err(e) => run.failed(format!("sale::complete: {e}")),
                         }
                         bar.inc(1);

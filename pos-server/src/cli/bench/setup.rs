@@ -3,6 +3,7 @@
 //! process on a loopback port. Or, with `--url`, a running server.
 
 use super::BenchError;
+use super::loyalty::Cards;
 use crate::config::Config;
 use actix_web::dev::ServerHandle;
 use db::accounts::users::{self, NewUser};
@@ -34,6 +35,8 @@ pub struct Shop {
     pub products: u64,
     /// Customers in the file (for customer search).
     pub customers: u64,
+    /// Their loyalty cards, when the bench made the file.
+    pub cards: Option<Arc<Cards>>,
     /// The database itself, when the bench made it (for the raw scenario).
     pub local: Option<Local>,
 }
@@ -107,15 +110,30 @@ pub fn local(
         from = until;
         bar.set_position(from);
     }
+    bar.set_message("clients / customers");
     bar.set_length(customers);
     bar.set_position(0);
     let mut from = 0;
     while from < customers {
         let until = (from + CUSTOMERS_PER_TRANSACTION).min(customers);
         db.write(|conn| customers::bulk::fill_range(conn, from, until, now))?;
+        // Between transactions, so the WAL is reused instead of growing by
+        // each one (SQLite; nothing elsewhere).
+        db.checkpoint()?;
         from = until;
         bar.set_position(from);
     }
+    if customers > 0 {
+        bar.set_message("VACUUM ANALYZE");
+        db.read(customers::bulk::settle)?;
+    }
+    let (prefix, rules) = db.read(|conn| -> Result<_, BenchError> {
+        Ok((
+            customers::cards::prefix(conn)?,
+            customers::points::PointsRules::load(conn)?,
+        ))
+    })?;
+    let cards = Arc::new(Cards::new(prefix, customers, till_count, rules));
     let password = HashedPassword::new(&db::accounts::random_secret())?;
     let (cashier, token, tills) = db.write(|conn| -> Result<_, BenchError> {
         let owner = users::create(
@@ -167,6 +185,7 @@ pub fn local(
         backend: db.backend().name().to_owned(),
         products,
         customers,
+        cards: Some(cards),
         local: Some(Local {
             db,
             cashier,
