@@ -12,6 +12,7 @@
 
 use crate::{DbConn, DbError};
 use std::any::Any;
+use std::cell::Cell;
 use std::collections::VecDeque;
 use std::ops::DerefMut;
 use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
@@ -36,6 +37,12 @@ struct State {
 }
 
 type Panic = Box<dyn Any + Send + 'static>;
+
+thread_local! {
+    /// The address of the group whose batch this thread runs (0: none): a job
+    /// that waited for another grouped write of that group would wait for itself.
+    static RUNNING_BATCH: Cell<usize> = const { Cell::new(0) };
+}
 
 /// What a caller waits for on its own channel.
 enum Reply<T, E> {
@@ -132,6 +139,11 @@ impl Group {
         F: FnOnce(&mut DbConn) -> Result<T, E> + Send + 'static,
         C: DerefMut<Target = DbConn>,
     {
+        if RUNNING_BATCH.get() == self.address() {
+            return Err(E::from(DbError::Group(
+                "a grouped write cannot wait for another from inside its batch".into(),
+            )));
+        }
         let (reply, answer) = mpsc::channel();
         let job = Box::new(Queued {
             f: Some(f),
@@ -168,6 +180,10 @@ impl Group {
         self.lock().queue.len()
     }
 
+    fn address(&self) -> usize {
+        std::ptr::from_ref(self).addr()
+    }
+
     fn lock(&self) -> MutexGuard<'_, State> {
         // The lock is never held across a job: a poisoned state is still whole.
         self.state.lock().unwrap_or_else(PoisonError::into_inner)
@@ -179,6 +195,7 @@ impl Group {
         C: DerefMut<Target = DbConn>,
     {
         let _baton = Baton { group: self };
+        RUNNING_BATCH.set(self.address());
         let batch: VecDeque<Box<dyn Job>> = {
             let mut state = self.lock();
             let n = state.queue.len().min(MAX_BATCH);
@@ -215,6 +232,7 @@ struct Baton<'a> {
 
 impl Drop for Baton<'_> {
     fn drop(&mut self) {
+        RUNNING_BATCH.set(0);
         self.group.pass_lead();
     }
 }

@@ -99,7 +99,9 @@ impl Db {
     /// by itself.
     ///
     /// For short writes that many callers make at once (a till's sale); `f`
-    /// must not wait on anything else, as the whole batch waits for it.
+    /// must not wait on anything else, as the whole batch waits for it (a
+    /// grouped write from inside `f` is refused on SQLite: it would wait for
+    /// its own batch).
     pub fn write_grouped<T, E>(
         &self,
         f: impl FnOnce(&mut DbConn) -> Result<T, E> + Send + 'static,

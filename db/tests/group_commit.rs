@@ -306,3 +306,23 @@ fn plain_and_grouped_writes_mix() {
         assert_eq!(db.read(count_in).unwrap(), 100, "[{}]", database.label());
     });
 }
+
+#[test]
+fn a_job_waiting_for_another_grouped_write_is_refused_not_hung() {
+    each_backend(|db, database| {
+        let inner = db.clone();
+        let nested = db
+            .write_grouped(move |conn| {
+                insert_attempt(conn, "outer")?;
+                Ok::<_, DbError>(inner.write_grouped(|conn| insert_attempt(conn, "inner")))
+            })
+            .unwrap();
+        match database.backend {
+            // Its batch would wait for itself.
+            Backend::Sqlite => assert!(matches!(nested, Err(DbError::Group(_))), "{nested:?}"),
+            // A plain write on another connection.
+            Backend::Postgres => assert!(nested.is_ok(), "{nested:?}"),
+        }
+        assert!(names(db).contains("outer"), "[{}]", database.label());
+    });
+}
