@@ -358,8 +358,6 @@ impl Cursor {
 
 #[cfg(test)]
 mod tests {
-    #![expect(clippy::unwrap_used, reason = "tests fail loudly")]
-
     use super::{Limits, Prefix, find_with};
     use chrono::NaiveDate;
     use db::schema::customer_search_words as w;
