@@ -23,7 +23,8 @@ use diesel::prelude::*;
 use prefix::Prefix;
 use std::collections::HashMap;
 
-/// Typed words beyond these are ignored (they could only narrow the answer).
+/// Typed words kept, the longest first (ignoring more can only widen the
+/// answer).
 const MAX_WORDS: usize = 8;
 
 /// At most `limit` live customers (neither anonymised nor merged) matching

@@ -358,7 +358,6 @@ impl Cursor {
 
 #[cfg(test)]
 mod tests {
-
     use super::{Limits, Prefix, find_with};
     use chrono::NaiveDate;
     use db::schema::customer_search_words as w;
