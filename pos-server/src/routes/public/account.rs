@@ -155,12 +155,8 @@ async fn send_link(
         Ok(links) => links,
         Err(e) => {
             let status = AppError::from(&e).kind.status();
-            let errors = match e {
-                CustomerError::TooManyRequests { .. } => {
-                    FormErrors::new().with("", AppError::from(&e).message(page.lang()))
-                }
-                other => customer_field_error(&page, other)?,
-            };
+            // The limit's refusal is the form's; a bad e-mail is shown beside it.
+            let errors = customer_field_error(&page, e)?;
             return Ok(sent_back(errors, status));
         }
     };

@@ -87,15 +87,8 @@ async fn submit(
         Ok(pending) => pending,
         Err(e) => {
             let status = AppError::from(&e).kind.status();
-            let errors = match e {
-                CustomerError::EmailRequired => {
-                    FormErrors::new().with("email", page.t(Msg::ErrEmailRequired))
-                }
-                CustomerError::TooManyRequests { .. } => {
-                    FormErrors::new().with("", AppError::from(&e).message(page.lang()))
-                }
-                other => customer_field_error(&page, other)?,
-            };
+            // The limit's refusal is the form's; a bad field is shown beside it.
+            let errors = customer_field_error(&page, e)?;
             return Ok(sent_back(errors, status));
         }
     };
