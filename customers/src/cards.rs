@@ -132,11 +132,12 @@ pub fn parse_number(raw: &str) -> Result<String> {
 }
 
 fn find(conn: &mut DbConn, number: &str) -> Result<Option<Card>> {
-    Ok(loyalty_cards::table
+    // On the sale's path: the backend's own connection (see `db::native!`).
+    Ok(db::native!(conn, |c| loyalty_cards::table
         .filter(loyalty_cards::number.eq(number))
         .select(Card::as_select())
-        .first(conn)
-        .optional()?)
+        .first(c)
+        .optional())?)
 }
 
 /// Every card the customer has had, oldest first.

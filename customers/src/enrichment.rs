@@ -16,7 +16,8 @@ use crate::kinds::PointsReason;
 use crate::points::{self, Move, PointsRules};
 use chrono::NaiveDateTime;
 use db::ids::UserId;
-use db::schema::{categories, customer_category_spend, customers, points_ledger, tickets};
+use db::native::Bind;
+use db::schema::{categories, customer_category_spend, points_ledger, tickets};
 use db::{DbConn, Money};
 use diesel::prelude::*;
 use serde::Serialize;
@@ -78,12 +79,16 @@ pub fn record_sale(conn: &mut DbConn, facts: &SaleFacts) -> Result<SaleOutcome> 
     if facts.points_spent > 0 {
         points::post(conn, &movement(-facts.points_spent, PointsReason::Spent))?;
     }
-    diesel::update(customers::table.find(id))
-        .set((
-            customers::visits.eq(customers::visits + i64::from(!is_refund)),
-            customers::total_spent.eq(customers::total_spent + facts.total.cents()),
-        ))
-        .execute(conn)?;
+    // Fixed UPDATEs, prepared once (see `db::native!`).
+    db::native!(conn, |c| db::fixed!(
+        "UPDATE customers SET visits = visits + ?, total_spent = total_spent + ? WHERE id = ?",
+        [
+            Bind::Int(i64::from(!is_refund)),
+            Bind::Int(facts.total.cents()),
+            Bind::Int(id),
+        ]
+    )
+    .execute(c))?;
     let now = fiche::get(conn, id)?;
     let (first, last) = if is_refund {
         (now.first_visit, now.last_visit)
@@ -93,17 +98,28 @@ pub fn record_sale(conn: &mut DbConn, facts: &SaleFacts) -> Result<SaleOutcome> 
             Some(now.last_visit.map_or(facts.at, |l| l.max(facts.at))),
         )
     };
-    diesel::update(customers::table.find(id))
-        .set((
-            customers::first_visit.eq(first),
-            customers::last_visit.eq(last),
+    db::native!(conn, |c| db::fixed!(
+        "UPDATE customers SET first_visit = ?, last_visit = ?, total_spent = ? WHERE id = ?",
+        [
+            Bind::Time(first),
+            Bind::Time(last),
             // Refunds of sales made before the card was scanned cannot make
             // the spending negative.
-            customers::total_spent.eq(now.total_spent.max(0)),
-        ))
-        .execute(conn)?;
+            Bind::Int(now.total_spent.max(0)),
+            Bind::Int(id),
+        ]
+    )
+    .execute(c))?;
+    // One row per category: lines of the same category are added up first.
+    let mut by_category: Vec<(Option<i64>, i64)> = Vec::with_capacity(facts.categories.len());
     for (category, amount) in &facts.categories {
-        add_spend(conn, id, *category, amount.cents())?;
+        match by_category.iter_mut().find(|(c, _)| c == category) {
+            Some((_, sum)) => *sum += amount.cents(),
+            None => by_category.push((*category, amount.cents())),
+        }
+    }
+    for (category, amount) in by_category {
+        add_spend(conn, id, category, amount)?;
     }
     let rules = PointsRules::load(conn)?;
     let points_earned = if is_refund {
@@ -183,31 +199,43 @@ pub(crate) fn add_spend(
     if amount == 0 {
         return Ok(());
     }
-    let mut query = customer_category_spend::table
-        .filter(customer_category_spend::customer_id.eq(customer_id))
-        .select(customer_category_spend::id)
-        .into_boxed();
-    query = match category {
-        Some(c) => query.filter(customer_category_spend::category_id.eq(c)),
-        None => query.filter(customer_category_spend::category_id.is_null()),
-    };
-    match query.first::<i64>(conn).optional()? {
-        Some(row) => {
-            diesel::update(customer_category_spend::table.find(row))
-                .set(customer_category_spend::amount.eq(customer_category_spend::amount + amount))
-                .execute(conn)?;
+    use customer_category_spend as spend;
+    // On the sale's path: fixed statements on the backend's own connection,
+    // prepared once (see `db::native!`).
+    Ok(db::native!(conn, |c| -> diesel::QueryResult<()> {
+        let of_customer = spend::table.filter(spend::customer_id.eq(customer_id));
+        let row = match category {
+            Some(id) => of_customer
+                .filter(spend::category_id.eq(id))
+                .select(spend::id)
+                .first::<i64>(c)
+                .optional()?,
+            None => of_customer
+                .filter(spend::category_id.is_null())
+                .select(spend::id)
+                .first::<i64>(c)
+                .optional()?,
+        };
+        match row {
+            Some(row) => {
+                db::fixed!(
+                    "UPDATE customer_category_spend SET amount = amount + ? WHERE id = ?",
+                    [Bind::Int(amount), Bind::Int(row)]
+                )
+                .execute(c)?;
+            }
+            None => {
+                diesel::insert_into(spend::table)
+                    .values((
+                        spend::customer_id.eq(customer_id),
+                        spend::category_id.eq(category),
+                        spend::amount.eq(amount),
+                    ))
+                    .execute(c)?;
+            }
         }
-        None => {
-            diesel::insert_into(customer_category_spend::table)
-                .values((
-                    customer_category_spend::customer_id.eq(customer_id),
-                    customer_category_spend::category_id.eq(category),
-                    customer_category_spend::amount.eq(amount),
-                ))
-                .execute(conn)?;
-        }
-    }
-    Ok(())
+        Ok(())
+    })?)
 }
 
 /// Spending in one category.

@@ -338,12 +338,12 @@ pub fn create(
 /// The fiche with this id, as stored (it may be anonymised or merged: see
 /// [`resolve`] to follow a merge).
 pub fn get(conn: &mut DbConn, id: i64) -> Result<Customer> {
-    customers::table
+    db::native!(conn, |c| customers::table
         .find(id)
         .select(Customer::as_select())
-        .first(conn)
-        .optional()?
-        .ok_or(CustomerError::NotFound(id))
+        .first(c)
+        .optional())?
+    .ok_or(CustomerError::NotFound(id))
 }
 
 /// The fiche with this id, or the one it was merged into.

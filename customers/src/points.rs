@@ -10,6 +10,7 @@ use crate::kinds::PointsReason;
 use chrono::NaiveDateTime;
 use db::audit::{self, AuditEntry};
 use db::ids::UserId;
+use db::native::Bind;
 use db::schema::{customers, points_ledger};
 use db::{DbConn, Money};
 use diesel::prelude::*;
@@ -206,16 +207,19 @@ pub(crate) fn post(conn: &mut DbConn, m: &Move) -> Result<i64> {
     if m.delta == 0 {
         return balance(conn, m.customer_id);
     }
-    let target = customers::table.find(m.customer_id);
-    let updated = if m.delta < 0 {
-        diesel::update(target.filter(customers::points.ge(-m.delta)))
-            .set(customers::points.eq(customers::points + m.delta))
-            .execute(conn)?
-    } else {
-        diesel::update(target)
-            .set(customers::points.eq(customers::points + m.delta))
-            .execute(conn)?
-    };
+    // On the sale's path: the backend's own connection (see `db::native!`).
+    // A debit never takes the balance below zero: the row is only updated
+    // when it holds at least what is taken (a credit has no floor).
+    let needed = if m.delta < 0 { -m.delta } else { i64::MIN };
+    let updated = db::native!(conn, |c| db::fixed!(
+        "UPDATE customers SET points = points + ? WHERE id = ? AND points >= ?",
+        [
+            Bind::Int(m.delta),
+            Bind::Int(m.customer_id),
+            Bind::Int(needed)
+        ]
+    )
+    .execute(c))?;
     if updated == 0 {
         let available = fiche::get(conn, m.customer_id)?.points;
         return Err(CustomerError::NotEnoughPoints {
@@ -223,22 +227,24 @@ pub(crate) fn post(conn: &mut DbConn, m: &Move) -> Result<i64> {
             available,
         });
     }
-    let balance_after: i64 = customers::table
-        .find(m.customer_id)
-        .select(customers::points)
-        .first(conn)?;
-    diesel::insert_into(points_ledger::table)
-        .values((
-            points_ledger::customer_id.eq(m.customer_id),
-            points_ledger::delta.eq(m.delta),
-            points_ledger::reason.eq(m.reason.as_str()),
-            points_ledger::ticket_id.eq(m.ticket_id),
-            points_ledger::balance_after.eq(balance_after),
-            points_ledger::at.eq(m.at),
-            points_ledger::user_id.eq(m.user_id.map(i64::from)),
-        ))
-        .execute(conn)?;
-    Ok(balance_after)
+    Ok(db::native!(conn, |c| -> diesel::QueryResult<i64> {
+        let balance_after: i64 = customers::table
+            .find(m.customer_id)
+            .select(customers::points)
+            .first(c)?;
+        diesel::insert_into(points_ledger::table)
+            .values((
+                points_ledger::customer_id.eq(m.customer_id),
+                points_ledger::delta.eq(m.delta),
+                points_ledger::reason.eq(m.reason.as_str()),
+                points_ledger::ticket_id.eq(m.ticket_id),
+                points_ledger::balance_after.eq(balance_after),
+                points_ledger::at.eq(m.at),
+                points_ledger::user_id.eq(m.user_id.map(i64::from)),
+            ))
+            .execute(c)?;
+        Ok(balance_after)
+    })?)
 }
 
 /// What a ticket did to its customer's points: earned (negative when a refund

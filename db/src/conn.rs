@@ -39,7 +39,9 @@ impl DbConn {
                     "PRAGMA busy_timeout = 10000;
                      PRAGMA foreign_keys = ON;
                      PRAGMA synchronous = FULL;
-                     PRAGMA wal_autocheckpoint = 0;",
+                     PRAGMA wal_autocheckpoint = 0;
+                     PRAGMA cache_size = -32768;
+                     PRAGMA temp_store = MEMORY;",
                 )
                 .map_err(DbError::connection)?;
                 Ok(DbConn::Sqlite(conn))
@@ -130,6 +132,11 @@ impl DbConn {
         Ok(status
             .transaction_depth()?
             .map_or(0, std::num::NonZeroU32::get))
+    }
+
+    /// Marks the connection as not to be used again: the pool drops it.
+    pub(crate) fn mark_broken(&mut self) {
+        Tm::transaction_manager_status_mut(self).set_in_error();
     }
 
     /// True when the connection is inside a transaction or its transaction

@@ -9,6 +9,12 @@
 //! answers every caller (or hands each the commit's error), and passes the lead
 //! to the first caller still queued. No caller hears back before the COMMIT has
 //! returned, so an answered write is as durable as with [`crate::Db::write`].
+//!
+//! The batch commits with `synchronous = NORMAL` (its WAL frames written, not
+//! yet flushed); the leader passes the lead on, then flushes the WAL file
+//! itself and only then answers its batch. The next batch runs while this one
+//! is flushed: the disk's flush leaves the path every till waits on, and no
+//! caller hears back before the flush that follows its COMMIT has returned.
 
 use crate::{DbConn, DbError};
 use std::any::Any;
@@ -16,16 +22,24 @@ use std::cell::Cell;
 use std::collections::VecDeque;
 use std::ops::DerefMut;
 use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
+use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard, PoisonError, mpsc};
 
 /// The most jobs in one transaction: bounds what the first job of a batch
 /// waits for.
 pub(crate) const MAX_BATCH: usize = 64;
 
+/// Jobs committed between two checkpoints run by the leader: about 1 000
+/// pages of WAL for sales, SQLite's own default for its automatic checkpoint.
+pub(crate) const CHECKPOINT_AFTER: usize = 256;
+
 /// The queue of one database's grouped writes.
 #[derive(Default)]
 pub(crate) struct Group {
     state: Mutex<State>,
+    /// The WAL file flushed after each batch; without one (tests of the
+    /// queue alone), batches commit with the connection's own `synchronous`.
+    wal: Option<PathBuf>,
 }
 
 #[derive(Default)]
@@ -34,6 +48,8 @@ struct State {
     /// True from the moment a caller becomes leader until the queue is found
     /// empty, checked and cleared under the same lock: no job is left behind.
     leading: bool,
+    /// Jobs committed since the leader last checkpointed the WAL.
+    since_checkpoint: usize,
 }
 
 type Panic = Box<dyn Any + Send + 'static>;
@@ -126,6 +142,14 @@ where
 }
 
 impl Group {
+    /// The queue of the SQLite database at `path` (its WAL is `path-wal`).
+    pub(crate) fn for_sqlite(path: &str) -> Group {
+        Group {
+            state: Mutex::default(),
+            wal: Some(PathBuf::from(format!("{path}-wal"))),
+        }
+    }
+
     /// Runs `f` in a transaction shared with the other callers queued at the
     /// same time, on a connection from `connect`; answers once it committed.
     pub(crate) fn write<T, E, F, C>(
@@ -194,18 +218,36 @@ impl Group {
     where
         C: DerefMut<Target = DbConn>,
     {
-        let _baton = Baton { group: self };
+        let baton = Baton { group: self };
         RUNNING_BATCH.set(self.address());
         let batch: VecDeque<Box<dyn Job>> = {
             let mut state = self.lock();
             let n = state.queue.len().min(MAX_BATCH);
             state.queue.drain(..n).collect()
         };
-        let not_run = run_batch(connect, batch);
-        if !not_run.is_empty() {
+        let size = batch.len();
+        let Ran { committed, not_run } = run_batch(connect, batch, self.wal.is_some());
+        let checkpoint_due = {
             let mut state = self.lock();
+            state.since_checkpoint += size - not_run.len();
             for job in not_run.into_iter().rev() {
                 state.queue.push_front(job);
+            }
+            let due = state.since_checkpoint >= CHECKPOINT_AFTER;
+            if due {
+                state.since_checkpoint = 0;
+            }
+            due
+        };
+        if checkpoint_due {
+            checkpoint(connect);
+        }
+        // The next batch may run while this one's WAL frames are flushed.
+        drop(baton);
+        if !committed.is_empty() {
+            match self.wal.as_deref().map(flush).transpose() {
+                Ok(_) => settle_all(committed, Settled::Committed),
+                Err(e) => settle_all(committed, Settled::Failed(&e)),
             }
         }
     }
@@ -237,49 +279,126 @@ impl Drop for Baton<'_> {
     }
 }
 
-/// Runs `batch` in one transaction and settles its jobs; hands back the jobs
-/// that were not run because the transaction broke before their turn.
+/// What a batch left: the jobs committed, to be answered once the WAL is
+/// flushed, and those not run because the transaction broke before their turn.
+struct Ran {
+    committed: Vec<Box<dyn Job>>,
+    not_run: VecDeque<Box<dyn Job>>,
+}
+
+/// Runs `batch` in one transaction and settles the jobs that failed; with
+/// `deferred_flush`, commits without flushing the WAL (the caller flushes it
+/// before answering the committed jobs).
 fn run_batch<C>(
     connect: &impl Fn() -> Result<C, DbError>,
     mut batch: VecDeque<Box<dyn Job>>,
-) -> VecDeque<Box<dyn Job>>
+    deferred_flush: bool,
+) -> Ran
 where
     C: DerefMut<Target = DbConn>,
 {
+    let none = || Ran {
+        committed: Vec::new(),
+        not_run: VecDeque::new(),
+    };
     let mut conn = match connect() {
         Ok(conn) => conn,
         Err(e) => {
             settle_all(batch, Settled::Failed(&e));
-            return VecDeque::new();
+            return none();
         }
     };
-    if let Err(e) = conn.begin_write() {
+    let began = if deferred_flush {
+        set_synchronous(&mut conn, "NORMAL").and_then(|()| conn.begin_write())
+    } else {
+        conn.begin_write()
+    };
+    if let Err(e) = began {
+        restore_synchronous(&mut conn, deferred_flush);
         drop(conn);
         settle_all(batch, Settled::Failed(&e));
-        return VecDeque::new();
+        return none();
     }
     let mut ran = Vec::with_capacity(batch.len());
     while let Some(mut job) = batch.pop_front() {
         if let Err(broken) = in_savepoint(&mut conn, job.as_mut()) {
             tracing::error!(error = %broken, "a grouped write broke its transaction; the batch is rolled back");
             conn.rollback_write();
+            restore_synchronous(&mut conn, deferred_flush);
             // A connection still unusable is dropped by the pool on return.
             drop(conn);
             job.settle(Settled::Failed(&broken));
             let lost = DbError::Group(format!("rolled back with its batch: {broken}"));
             settle_all(ran, Settled::Failed(&lost));
-            return batch;
+            return Ran {
+                committed: Vec::new(),
+                not_run: batch,
+            };
         }
         ran.push(job);
     }
     let committed = conn.commit_write();
+    restore_synchronous(&mut conn, deferred_flush);
     // The writer connection goes back before anyone is answered.
     drop(conn);
     match committed {
-        Ok(()) => settle_all(ran, Settled::Committed),
-        Err(e) => settle_all(ran, Settled::Failed(&e)),
+        Ok(()) if deferred_flush => Ran {
+            committed: ran,
+            not_run: VecDeque::new(),
+        },
+        Ok(()) => {
+            settle_all(ran, Settled::Committed);
+            none()
+        }
+        Err(e) => {
+            settle_all(ran, Settled::Failed(&e));
+            none()
+        }
     }
-    VecDeque::new()
+}
+
+fn set_synchronous(conn: &mut DbConn, level: &str) -> Result<(), DbError> {
+    use diesel::connection::SimpleConnection;
+    Ok(conn.batch_execute(&format!("PRAGMA synchronous = {level};"))?)
+}
+
+/// Back to `FULL` for the connection's other writes. A connection that cannot
+/// be set back is not trusted with them: it is marked broken for the pool.
+fn restore_synchronous(conn: &mut DbConn, deferred_flush: bool) {
+    if deferred_flush && let Err(error) = set_synchronous(conn, "FULL") {
+        tracing::error!(%error, "cannot set synchronous back to FULL");
+        conn.mark_broken();
+    }
+}
+
+/// Flushes the WAL file to the disk. Opened anew each time: the file is
+/// deleted and made again when every connection closes, and a handle kept
+/// open would then flush a file nobody writes.
+fn flush(wal: &std::path::Path) -> Result<(), DbError> {
+    std::fs::File::open(wal)
+        .and_then(|file| file.sync_data())
+        .map_err(|e| DbError::Group(format!("flushing {}: {e}", wal.display())))
+}
+
+/// Copies the WAL back into the database, once the batch's callers have
+/// their answers and before the next batch begins. Under a steady stream of
+/// sales the background checkpoint never finds a moment without new frames,
+/// so the WAL would never start again from its beginning: it grew by
+/// 90 MB a second, each commit extending the file (BENCHMARKS.md). Run here,
+/// between two batches, it catches up with every frame and the next batch
+/// writes the WAL from its start again.
+fn checkpoint<C>(connect: &impl Fn() -> Result<C, DbError>)
+where
+    C: DerefMut<Target = DbConn>,
+{
+    let done = connect().and_then(|mut conn| {
+        use diesel::connection::SimpleConnection;
+        conn.batch_execute("PRAGMA wal_checkpoint(PASSIVE);")
+            .map_err(DbError::from)
+    });
+    if let Err(error) = done {
+        tracing::warn!(%error, "WAL checkpoint after a batch failed");
+    }
 }
 
 /// Runs one job in its own savepoint. An error means the transaction can no

@@ -13,6 +13,7 @@ mod group;
 pub mod ids;
 pub mod migrate;
 pub mod money;
+pub mod native;
 mod pool;
 pub mod quantity;
 pub mod schema;

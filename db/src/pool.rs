@@ -12,7 +12,7 @@ use diesel::sqlite::SqliteConnection;
 use std::sync::{Arc, Weak};
 use std::time::Duration;
 
-const CHECKPOINT_EVERY: Duration = Duration::from_secs(2);
+const CHECKPOINT_EVERY: Duration = Duration::from_millis(100);
 
 /// A handle on the shop's database; cheap to clone.
 #[derive(Clone)]
@@ -48,12 +48,16 @@ impl Db {
             Backend::Sqlite => build_pool(&url, writers),
             Backend::Postgres => read.clone(),
         };
+        let group = match &url {
+            DbUrl::Sqlite { path } => Group::for_sqlite(path),
+            DbUrl::Postgres { .. } => Group::default(),
+        };
         let db = Db {
             inner: Arc::new(Inner {
                 url,
                 read,
                 write,
-                group: Group::default(),
+                group,
             }),
         };
         if db.backend() == Backend::Sqlite {

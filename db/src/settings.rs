@@ -8,11 +8,11 @@ use diesel::prelude::*;
 
 /// The value stored under `key`, if it was ever set.
 pub fn get(conn: &mut DbConn, key: &str) -> Result<Option<String>, DbError> {
-    Ok(settings::table
+    Ok(crate::native!(conn, |c| settings::table
         .find(key)
         .select(settings::value)
-        .first(conn)
-        .optional()?)
+        .first(c)
+        .optional())?)
 }
 
 /// Stores `value` under `key`, replacing what was there.

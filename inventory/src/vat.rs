@@ -32,7 +32,7 @@ pub fn code_of(rate: i64) -> String {
 
 /// The rates in force on `day`, highest first.
 pub fn in_force(conn: &mut DbConn, day: NaiveDate) -> Result<Vec<VatRate>> {
-    let rows: Vec<(String, i64)> = vat_rates::table
+    let rows: Vec<(String, i64)> = db::native!(conn, |c| vat_rates::table
         .filter(vat_rates::valid_from.le(day))
         .filter(
             vat_rates::valid_to
@@ -41,7 +41,7 @@ pub fn in_force(conn: &mut DbConn, day: NaiveDate) -> Result<Vec<VatRate>> {
         )
         .order(vat_rates::rate.desc())
         .select((vat_rates::code, vat_rates::rate))
-        .load(conn)?;
+        .load(c))?;
     Ok(rows
         .into_iter()
         .map(|(code, rate)| VatRate { code, rate })

@@ -13,14 +13,14 @@ use crate::tickets::{self, PaymentMethod, Ticket};
 use crate::tills::{self, Till};
 use chrono::{NaiveDate, NaiveDateTime};
 use db::ids::UserId;
-use db::schema::{
-    ticket_lines, ticket_payments, ticket_vat, tickets as tickets_t, tills as tills_t,
-};
+use db::native::Bind;
+use db::schema::{ticket_lines, ticket_payments, ticket_vat, tickets as tickets_t};
 use db::{DbConn, Money, Quantity};
 use diesel::prelude::*;
 use inventory::barcode::ScaleRules;
 use inventory::catalogue::Unit;
-use inventory::catalogue::products::{self, Product};
+use inventory::catalogue::products;
+use inventory::catalogue::sellable::{self, Sellable};
 use inventory::stock::locations;
 use inventory::stock::movements::{self, MovementKind, NewMovement};
 use inventory::vat;
@@ -98,7 +98,7 @@ pub fn clean_uuid(raw: &str) -> Result<String> {
 
 /// A line priced, before the ticket's discount is spread.
 pub(crate) struct Priced {
-    pub product: Product,
+    pub product: Sellable,
     pub quantity: Quantity,
     pub vat_code: String,
     pub vat_rate: i64,
@@ -119,7 +119,7 @@ pub(crate) struct Lookups {
     day: NaiveDate,
     rates: Vec<vat::VatRate>,
     rules: Option<ScaleRules>,
-    products: HashMap<i64, Product>,
+    products: HashMap<i64, Sellable>,
 }
 
 /// A line's product located: its id, and what a scale label carries.
@@ -169,13 +169,13 @@ impl Lookups {
             .collect();
         missing.sort_unstable();
         missing.dedup();
-        for product in products::get_many(conn, &missing)? {
+        for product in sellable::get_many(conn, &missing)? {
             self.products.insert(product.id, product);
         }
         Ok(())
     }
 
-    fn product(&mut self, conn: &mut DbConn, id: i64) -> Result<Product> {
+    fn product(&mut self, conn: &mut DbConn, id: i64) -> Result<Sellable> {
         self.load(conn, &[id])?;
         self.products.get(&id).cloned().ok_or_else(|| {
             SalesError::from(inventory::InventoryError::NotFound {
@@ -376,6 +376,40 @@ pub enum Recorded {
 /// once written, so the caller may read it after the commit, outside a write
 /// transaction shared with other tills (see `db::Db::write_grouped`).
 pub fn record(conn: &mut DbConn, sale: &NewSale, at: NaiveDateTime) -> Result<Recorded> {
+    record_priced(conn, sale, PricedSale::default(), at)
+}
+
+/// A sale's basket priced before its write transaction, on a reader: the
+/// catalogue reads then stay out of the transaction every till waits for.
+/// The sale is priced as the catalogue stood when it arrived, a moment
+/// before it is written (as if a price changed in between came just after).
+#[derive(Default)]
+pub struct PricedSale {
+    /// The till the basket was priced for, and the basket.
+    basket: Option<(i64, Basket)>,
+}
+
+/// Prices `sale` ahead of [`record_priced`]. Never fails: a sale that cannot
+/// be priced here (unknown till, barcode…) is priced again in the write,
+/// which then refuses it with the same error, in the same order of checks.
+pub fn price(conn: &mut DbConn, sale: &NewSale) -> PricedSale {
+    let priced = (|| -> Result<(i64, Basket)> {
+        let till = tills::by_code(conn, &sale.till)?;
+        let shop = shops::get(conn, till.shop_id)?;
+        Ok((till.id, price_basket(conn, sale, &shop)?))
+    })();
+    PricedSale {
+        basket: priced.ok(),
+    }
+}
+
+/// [`record`] with the basket priced beforehand by [`price`].
+pub fn record_priced(
+    conn: &mut DbConn,
+    sale: &NewSale,
+    priced: PricedSale,
+    at: NaiveDateTime,
+) -> Result<Recorded> {
     let uuid = clean_uuid(&sale.uuid)?;
     let till = tills::lock(conn, &sale.till)?;
     if let Some(id) = tickets::id_of_uuid(conn, &uuid)? {
@@ -388,13 +422,19 @@ pub fn record(conn: &mut DbConn, sale: &NewSale, at: NaiveDateTime) -> Result<Re
     if sale.lines.is_empty() {
         return Err(SalesError::EmptySale);
     }
-    let shop = shops::get(conn, till.shop_id)?;
+    let basket = match priced.basket {
+        Some((till_id, basket)) if till_id == till.id => basket,
+        _ => {
+            let shop = shops::get(conn, till.shop_id)?;
+            price_basket(conn, sale, &shop)?
+        }
+    };
     let Basket {
         priced,
         shares,
         ticket_discount,
         total,
-    } = price_basket(conn, sale, &shop)?;
+    } = basket;
     let change = settle(total, &sale.payments, sale.customer_id)?;
 
     let lines: Vec<LineFields> = priced
@@ -648,49 +688,57 @@ pub(crate) fn write_ticket(
     } else {
         chain_hash(&previous_hash, &content)
     };
-    diesel::insert_into(tickets_t::table)
-        .values((
-            &content.ticket,
-            tickets_t::previous_hash.eq(&previous_hash),
-            tickets_t::hash.eq(&hash),
-        ))
-        .execute(conn)?;
-    let id =
-        tickets::id_of_uuid(conn, &content.ticket.uuid)?.ok_or_else(|| SalesError::NotFound {
-            what: "ticket",
-            id: content.ticket.uuid.clone(),
-        })?;
-    for line in &mut content.lines {
-        line.ticket_id = id;
-        diesel::insert_into(ticket_lines::table)
-            .values(&*line)
-            .execute(conn)?;
-    }
-    for row in &mut content.vat {
-        row.ticket_id = id;
-        diesel::insert_into(ticket_vat::table)
-            .values(&*row)
-            .execute(conn)?;
-    }
-    for payment in &mut content.payments {
-        payment.ticket_id = id;
-        diesel::insert_into(ticket_payments::table)
-            .values(&*payment)
-            .execute(conn)?;
-    }
-    let heads = diesel::update(tills_t::table.find(till.id));
-    if draft.training {
-        heads
-            .set(tills_t::training_last_number.eq(number))
-            .execute(conn)?;
-    } else {
-        heads
-            .set((
-                tills_t::last_number.eq(number),
-                tills_t::last_hash.eq(&hash),
-                tills_t::grand_total.eq(grand_total),
+    // On the backend's own connection: these statements are prepared once.
+    db::native!(conn, |c| -> Result<i64> {
+        diesel::insert_into(tickets_t::table)
+            .values((
+                &content.ticket,
+                tickets_t::previous_hash.eq(&previous_hash),
+                tickets_t::hash.eq(&hash),
             ))
-            .execute(conn)?;
-    }
-    Ok(Written { id, number })
+            .execute(c)?;
+        let id = tickets_t::table
+            .filter(tickets_t::uuid.eq(&content.ticket.uuid))
+            .select(tickets_t::id)
+            .first::<i64>(c)?;
+        // One row per statement: a multi-row insert would be prepared anew.
+        for line in &mut content.lines {
+            line.ticket_id = id;
+            diesel::insert_into(ticket_lines::table)
+                .values(&*line)
+                .execute(c)?;
+        }
+        for row in &mut content.vat {
+            row.ticket_id = id;
+            diesel::insert_into(ticket_vat::table)
+                .values(&*row)
+                .execute(c)?;
+        }
+        for payment in &mut content.payments {
+            payment.ticket_id = id;
+            diesel::insert_into(ticket_payments::table)
+                .values(&*payment)
+                .execute(c)?;
+        }
+        if draft.training {
+            db::fixed!(
+                "UPDATE tills SET training_last_number = ? WHERE id = ?",
+                [Bind::Int(number), Bind::Int(till.id)]
+            )
+            .execute(c)?;
+        } else {
+            db::fixed!(
+                "UPDATE tills SET last_number = ?, last_hash = ?, grand_total = ? WHERE id = ?",
+                [
+                    Bind::Int(number),
+                    Bind::Text(&hash),
+                    Bind::Int(grand_total),
+                    Bind::Int(till.id),
+                ]
+            )
+            .execute(c)?;
+        }
+        Ok(id)
+    })
+    .map(|id| Written { id, number })
 }

@@ -77,13 +77,14 @@ fn from_row(r: SessionRow) -> CashSession {
 
 /// The till's open session, if any.
 pub fn current(conn: &mut DbConn, till_id: i64) -> Result<Option<CashSession>> {
-    Ok(cash_sessions::table
+    // On the sale's path: the backend's own connection (see `db::native!`).
+    Ok(db::native!(conn, |c| cash_sessions::table
         .filter(cash_sessions::till_id.eq(till_id))
         .filter(cash_sessions::closed_at.is_null())
         .select(SESSION_COLUMNS)
-        .first::<SessionRow>(conn)
-        .optional()?
-        .map(from_row))
+        .first::<SessionRow>(c)
+        .optional())?
+    .map(from_row))
 }
 
 pub fn get(conn: &mut DbConn, id: i64) -> Result<CashSession> {

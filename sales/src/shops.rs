@@ -98,16 +98,16 @@ impl Shop {
 }
 
 pub fn get(conn: &mut DbConn, id: i64) -> Result<Shop> {
-    shops::table
+    db::native!(conn, |c| shops::table
         .find(id)
         .select(ShopRow::as_select())
-        .first(conn)
-        .optional()?
-        .map(Shop::from_row)
-        .ok_or_else(|| SalesError::NotFound {
-            what: "shop",
-            id: id.to_string(),
-        })
+        .first(c)
+        .optional())?
+    .map(Shop::from_row)
+    .ok_or_else(|| SalesError::NotFound {
+        what: "shop",
+        id: id.to_string(),
+    })
 }
 
 pub fn all(conn: &mut DbConn) -> Result<Vec<Shop>> {

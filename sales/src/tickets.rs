@@ -230,11 +230,12 @@ pub fn get(conn: &mut DbConn, id: i64) -> Result<Ticket> {
 
 /// The id of the ticket a till posted under `uuid`.
 pub fn id_of_uuid(conn: &mut DbConn, uuid: &str) -> Result<Option<i64>> {
-    Ok(tickets::table
-        .filter(tickets::uuid.eq(uuid.trim().to_lowercase()))
+    let uuid = uuid.trim().to_lowercase();
+    Ok(db::native!(conn, |c| tickets::table
+        .filter(tickets::uuid.eq(&uuid))
         .select(tickets::id)
-        .first(conn)
-        .optional()?)
+        .first(c)
+        .optional())?)
 }
 
 pub fn by_uuid(conn: &mut DbConn, uuid: &str) -> Result<Ticket> {

@@ -3,6 +3,7 @@
 
 use crate::error::{Result, SalesError, clean_text, optional_text};
 use chrono::NaiveDateTime;
+use db::native::Bind;
 use db::schema::tills;
 use db::{DbConn, Money};
 use diesel::prelude::*;
@@ -153,11 +154,11 @@ pub fn update(
 
 pub fn find(conn: &mut DbConn, code: &str) -> Result<Option<Till>> {
     let code = code.trim().to_uppercase();
-    Ok(tills::table
-        .filter(tills::code.eq(code))
+    Ok(db::native!(conn, |c| tills::table
+        .filter(tills::code.eq(&code))
         .select(Till::as_select())
-        .first(conn)
-        .optional()?)
+        .first(c)
+        .optional())?)
 }
 
 pub fn by_code(conn: &mut DbConn, code: &str) -> Result<Till> {
@@ -191,9 +192,12 @@ pub fn all(conn: &mut DbConn) -> Result<Vec<Till>> {
 /// each other without gaps (SQLite has one writer anyway).
 pub fn lock(conn: &mut DbConn, code: &str) -> Result<Till> {
     let code = code.trim().to_uppercase();
-    let touched = diesel::update(tills::table.filter(tills::code.eq(&code)))
-        .set(tills::last_number.eq(tills::last_number))
-        .execute(conn)?;
+    // A fixed UPDATE, prepared once (see `db::native!`).
+    let touched = db::native!(conn, |c| db::fixed!(
+        "UPDATE tills SET last_number = last_number WHERE code = ?",
+        [Bind::Text(&code)]
+    )
+    .execute(c))?;
     if touched == 0 {
         return Err(SalesError::NotFound {
             what: "till",

@@ -136,12 +136,17 @@ fn check_barcodes(conn: &mut DbConn, raw: &[String], except: Option<i64>) -> Res
 
 /// Who holds a barcode (or its UPC-A / EAN-13 twin), as (id, name).
 fn barcode_owner(conn: &mut DbConn, barcode: &Barcode) -> Result<Option<(i64, String)>> {
-    Ok(barcodes::table
+    // One or two keys (a UPC-A and its EAN-13 twin): always two binds, so the
+    // statement is prepared once (see `db::native!`).
+    let mut keys = barcode.lookup_keys().into_iter();
+    let first = keys.next().unwrap_or_default();
+    let second = keys.next().unwrap_or_else(|| first.clone());
+    Ok(db::native!(conn, |c| barcodes::table
         .inner_join(products::table)
-        .filter(barcodes::code.eq_any(barcode.lookup_keys()))
+        .filter(barcodes::code.eq(&first).or(barcodes::code.eq(&second)))
         .select((products::id, products::name))
-        .first(conn)
-        .optional()?)
+        .first(c)
+        .optional())?)
 }
 
 fn symbology_name(barcode: &Barcode) -> &'static str {

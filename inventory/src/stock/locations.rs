@@ -39,16 +39,16 @@ pub fn get(conn: &mut DbConn, id: i64) -> Result<Location> {
 
 /// Where the till takes what it sells (and where stock goes by default).
 pub fn sales_floor(conn: &mut DbConn) -> Result<Location> {
-    locations::table
+    db::native!(conn, |c| locations::table
         .filter(locations::is_sales_floor.eq(true))
         .order(locations::id.asc())
         .select(Location::as_select())
-        .first(conn)
-        .optional()?
-        .ok_or_else(|| InventoryError::NotFound {
-            what: "location",
-            id: "sales floor".into(),
-        })
+        .first(c)
+        .optional())?
+    .ok_or_else(|| InventoryError::NotFound {
+        what: "location",
+        id: "sales floor".into(),
+    })
 }
 
 /// `Some(id)` checked, or the sales floor.

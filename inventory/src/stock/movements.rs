@@ -4,6 +4,7 @@ use super::locations::{self, Location};
 use crate::error::{InventoryError, Result, optional_text};
 use chrono::NaiveDateTime;
 use db::ids::UserId;
+use db::native::Bind;
 use db::schema::{locations as locations_t, stock_levels, stock_movements};
 use db::{DbConn, Money, Quantity};
 use diesel::prelude::*;
@@ -83,26 +84,32 @@ pub fn record(conn: &mut DbConn, movement: &NewMovement<'_>, at: NaiveDateTime) 
             reason: "a movement of zero".into(),
         });
     }
-    diesel::insert_into(stock_movements::table)
-        .values((
-            stock_movements::product_id.eq(movement.product_id),
-            stock_movements::location_id.eq(movement.location_id),
-            stock_movements::quantity.eq(movement.quantity.thousandths()),
-            stock_movements::kind.eq(movement.kind.as_str()),
-            stock_movements::reason.eq(movement.reason),
-            stock_movements::reference.eq(movement.reference),
-            stock_movements::unit_cost.eq(movement.unit_cost.map(Money::cents)),
-            stock_movements::user_id.eq(movement.user_id.map(i64::from)),
-            stock_movements::at.eq(at),
-        ))
-        .execute(conn)?;
-    let level = stock_levels::table
-        .filter(stock_levels::product_id.eq(movement.product_id))
-        .filter(stock_levels::location_id.eq(movement.location_id));
-    // An UPDATE of a row that always exists: atomic on both backends, no upsert.
-    let updated = diesel::update(level)
-        .set(stock_levels::quantity.eq(stock_levels::quantity + movement.quantity.thousandths()))
-        .execute(conn)?;
+    // On the sale's path: the backend's own connection (see `db::native!`).
+    let updated = db::native!(conn, |c| -> diesel::QueryResult<usize> {
+        diesel::insert_into(stock_movements::table)
+            .values((
+                stock_movements::product_id.eq(movement.product_id),
+                stock_movements::location_id.eq(movement.location_id),
+                stock_movements::quantity.eq(movement.quantity.thousandths()),
+                stock_movements::kind.eq(movement.kind.as_str()),
+                stock_movements::reason.eq(movement.reason),
+                stock_movements::reference.eq(movement.reference),
+                stock_movements::unit_cost.eq(movement.unit_cost.map(Money::cents)),
+                stock_movements::user_id.eq(movement.user_id.map(i64::from)),
+                stock_movements::at.eq(at),
+            ))
+            .execute(c)?;
+        // An UPDATE of a row that always exists: atomic on both backends, no upsert.
+        db::fixed!(
+        "UPDATE stock_levels SET quantity = quantity + ? WHERE product_id = ? AND location_id = ?",
+        [
+            Bind::Int(movement.quantity.thousandths()),
+            Bind::Int(movement.product_id),
+            Bind::Int(movement.location_id),
+        ]
+    )
+    .execute(c)
+    })?;
     if updated == 0 {
         return Err(InventoryError::NotFound {
             what: "stock level",

@@ -288,16 +288,19 @@ pub async fn create(
     let uuid = sale.uuid.clone();
     let db = state.db.clone();
     let (is_new, out) = web::block(move || -> Result<(bool, TicketOut), SalesError> {
-        // Grouped: on SQLite the sales of several tills share one commit.
-        let recorded = db.write_grouped(move |conn| {
-            let mut sale = sale;
+        // What only reads (the card, the basket's prices) is done on a reader
+        // first: the write that every till's sale waits for stays short.
+        let mut sale = sale;
+        let priced = db.read(|conn| -> Result<_, SalesError> {
             if let Some(card) = card {
                 let customer = customers::cards::customer_by_card(conn, &card)?
                     .ok_or(SalesError::UnknownCard(card))?;
                 sale.customer_id = Some(customer.id);
             }
-            sale::record(conn, &sale, now)
-        });
+            Ok(sale::price(conn, &sale))
+        })?;
+        // Grouped: on SQLite the sales of several tills share one commit.
+        let recorded = db.write_grouped(move |conn| sale::record_priced(conn, &sale, priced, now));
         let (is_new, id) = match recorded {
             Ok(Recorded::New(id)) => (true, Some(id)),
             Ok(Recorded::Existing(id)) => (false, Some(id)),

@@ -10,7 +10,7 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Queryable, Selectable, Insertable)]
-#[diesel(table_name = tickets)]
+#[diesel(table_name = tickets, treat_none_as_default_value = false)]
 pub struct TicketFields {
     pub uuid: String,
     pub till_id: i64,
@@ -30,7 +30,7 @@ pub struct TicketFields {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Queryable, Selectable, Insertable)]
-#[diesel(table_name = ticket_lines)]
+#[diesel(table_name = ticket_lines, treat_none_as_default_value = false)]
 pub struct LineFields {
     #[serde(skip)]
     pub ticket_id: i64,
@@ -51,7 +51,7 @@ pub struct LineFields {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Queryable, Selectable, Insertable)]
-#[diesel(table_name = ticket_vat)]
+#[diesel(table_name = ticket_vat, treat_none_as_default_value = false)]
 pub struct VatFields {
     #[serde(skip)]
     pub ticket_id: i64,
@@ -63,7 +63,7 @@ pub struct VatFields {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Queryable, Selectable, Insertable)]
-#[diesel(table_name = ticket_payments)]
+#[diesel(table_name = ticket_payments, treat_none_as_default_value = false)]
 pub struct PaymentFields {
     #[serde(skip)]
     pub ticket_id: i64,
@@ -74,7 +74,7 @@ pub struct PaymentFields {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Queryable, Selectable, Insertable)]
-#[diesel(table_name = till_events)]
+#[diesel(table_name = till_events, treat_none_as_default_value = false)]
 pub struct EventFields {
     pub till_id: i64,
     pub number: i64,
@@ -86,7 +86,7 @@ pub struct EventFields {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Queryable, Selectable, Insertable)]
-#[diesel(table_name = closures)]
+#[diesel(table_name = closures, treat_none_as_default_value = false)]
 pub struct ClosureFields {
     pub till_id: i64,
     pub session_id: i64,
