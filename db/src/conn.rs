@@ -40,7 +40,6 @@ impl DbConn {
                      PRAGMA foreign_keys = ON;
                      PRAGMA synchronous = FULL;
                      PRAGMA wal_autocheckpoint = 0;
-                     PRAGMA cache_size = -32768;
                      PRAGMA temp_store = MEMORY;",
                 )
                 .map_err(DbError::connection)?;
