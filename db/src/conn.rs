@@ -133,6 +133,12 @@ impl DbConn {
             .map_or(0, std::num::NonZeroU32::get))
     }
 
+    /// Copies the WAL back into the database file as far as readers allow
+    /// (SQLite's PASSIVE checkpoint: it never waits for anyone).
+    pub(crate) fn checkpoint_wal(&mut self) -> Result<(), DbError> {
+        Ok(self.batch_execute("PRAGMA wal_checkpoint(PASSIVE);")?)
+    }
+
     /// Marks the connection as not to be used again: the pool drops it.
     pub(crate) fn mark_broken(&mut self) {
         Tm::transaction_manager_status_mut(self).set_in_error();

@@ -391,11 +391,7 @@ fn checkpoint<C>(connect: &impl Fn() -> Result<C, DbError>)
 where
     C: DerefMut<Target = DbConn>,
 {
-    let done = connect().and_then(|mut conn| {
-        use diesel::connection::SimpleConnection;
-        conn.batch_execute("PRAGMA wal_checkpoint(PASSIVE);")
-            .map_err(DbError::from)
-    });
+    let done = connect().and_then(|mut conn| conn.checkpoint_wal());
     if let Err(error) = done {
         tracing::warn!(%error, "WAL checkpoint after a batch failed");
     }

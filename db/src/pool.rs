@@ -145,7 +145,7 @@ impl Db {
     pub fn checkpoint(&self) -> Result<(), DbError> {
         if self.backend() == Backend::Sqlite {
             let mut conn = checkout(&self.inner.read)?;
-            conn.batch_execute("PRAGMA wal_checkpoint(PASSIVE);")?;
+            conn.checkpoint_wal()?;
         }
         Ok(())
     }
@@ -181,10 +181,7 @@ fn spawn_checkpointer(inner: Weak<Inner>) {
             loop {
                 std::thread::sleep(CHECKPOINT_EVERY);
                 let Some(inner) = inner.upgrade() else { return };
-                let result = checkout(&inner.read).and_then(|mut conn| {
-                    conn.batch_execute("PRAGMA wal_checkpoint(PASSIVE);")
-                        .map_err(DbError::from)
-                });
+                let result = checkout(&inner.read).and_then(|mut conn| conn.checkpoint_wal());
                 if let Err(error) = result {
                     tracing::warn!(%error, "WAL checkpoint failed");
                 }
