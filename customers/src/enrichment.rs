@@ -80,36 +80,29 @@ pub fn record_sale(conn: &mut DbConn, facts: &SaleFacts) -> Result<SaleOutcome> 
         points::post(conn, &movement(-facts.points_spent, PointsReason::Spent))?;
     }
     // Fixed UPDATEs, prepared once (see `db::native!`).
-    db::native!(conn, |c| db::fixed!(
-        "UPDATE customers SET visits = visits + ?, total_spent = total_spent + ? WHERE id = ?",
-        [
-            Bind::Int(i64::from(!is_refund)),
-            Bind::Int(facts.total.cents()),
-            Bind::Int(id),
-        ]
-    )
-    .execute(c))?;
-    let now = fiche::get(conn, id)?;
-    let (first, last) = if is_refund {
-        (now.first_visit, now.last_visit)
+    if is_refund {
+        take_back_spending(conn, id, facts.total)?;
     } else {
-        (
-            Some(now.first_visit.map_or(facts.at, |f| f.min(facts.at))),
-            Some(now.last_visit.map_or(facts.at, |l| l.max(facts.at))),
+        // A sale: one statement for the visit, the spending and the dates.
+        let at = Some(facts.at);
+        db::native!(conn, |c| {
+            db::fixed!(
+            "UPDATE customers SET visits = visits + 1, total_spent = total_spent + ?, \
+             first_visit = CASE WHEN first_visit IS NULL OR first_visit > ? THEN ? ELSE first_visit END, \
+             last_visit = CASE WHEN last_visit IS NULL OR last_visit < ? THEN ? ELSE last_visit END \
+             WHERE id = ?",
+            [
+                Bind::Int(facts.total.cents()),
+                Bind::Time(at),
+                Bind::Time(at),
+                Bind::Time(at),
+                Bind::Time(at),
+                Bind::Int(id),
+            ]
         )
-    };
-    db::native!(conn, |c| db::fixed!(
-        "UPDATE customers SET first_visit = ?, last_visit = ?, total_spent = ? WHERE id = ?",
-        [
-            Bind::Time(first),
-            Bind::Time(last),
-            // Refunds of sales made before the card was scanned cannot make
-            // the spending negative.
-            Bind::Int(now.total_spent.max(0)),
-            Bind::Int(id),
-        ]
-    )
-    .execute(c))?;
+        .execute(c)
+        })?;
+    }
     // One row per category: lines of the same category are added up first.
     let mut by_category: Vec<(Option<i64>, i64)> = Vec::with_capacity(facts.categories.len());
     for (category, amount) in &facts.categories {
@@ -122,24 +115,45 @@ pub fn record_sale(conn: &mut DbConn, facts: &SaleFacts) -> Result<SaleOutcome> 
         add_spend(conn, id, category, amount)?;
     }
     let rules = PointsRules::load(conn)?;
-    let points_earned = if is_refund {
+    let (points_earned, points_balance) = if is_refund {
         if facts.points_spent < 0 {
             points::post(conn, &movement(-facts.points_spent, PointsReason::Refund))?;
         }
         let owed = points_to_take_back(conn, facts, &rules)?;
         let balance = fiche::get(conn, id)?.points;
         let taken = owed.min(balance).max(0);
-        points::post(conn, &movement(-taken, PointsReason::Refund))?;
-        -taken
+        (
+            -taken,
+            points::post(conn, &movement(-taken, PointsReason::Refund))?,
+        )
     } else {
         let earned = rules.earn_for(facts.total);
-        points::post(conn, &movement(earned, PointsReason::Sale))?;
-        earned
+        (
+            earned,
+            points::post(conn, &movement(earned, PointsReason::Sale))?,
+        )
     };
     Ok(SaleOutcome {
         points_earned,
-        points_balance: fiche::get(conn, id)?.points,
+        points_balance,
     })
+}
+
+/// A refund takes its amount off the customer's spending (never below zero:
+/// sales made before the card was scanned were never counted) and counts no
+/// visit; the dates of the first and last visits stay.
+fn take_back_spending(conn: &mut DbConn, id: i64, total: Money) -> Result<()> {
+    db::native!(conn, |c| db::fixed!(
+        "UPDATE customers SET total_spent = CASE WHEN total_spent + ? < 0 THEN 0 \
+         ELSE total_spent + ? END WHERE id = ?",
+        [
+            Bind::Int(total.cents()),
+            Bind::Int(total.cents()),
+            Bind::Int(id)
+        ]
+    )
+    .execute(c))?;
+    Ok(())
 }
 
 /// What a refund owes back: the original's earned points times the share of

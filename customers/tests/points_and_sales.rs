@@ -197,6 +197,32 @@ fn a_sale_then_its_refunds() {
     });
 }
 
+/// Tickets may reach the file out of order (a till that was offline, an
+/// import): the first and last visits are the earliest and latest seen.
+#[test]
+fn visits_keep_their_earliest_and_latest_dates() {
+    db::testing::each_conn(|conn, _| {
+        let cashier = user(conn, "camille");
+        let mut tickets = Tickets::new(conn, cashier);
+        let c = customer(conn, "Hélène", "Dupont");
+        for (days, total) in [(5, "10.00"), (9, "20.00"), (2, "5.00"), (7, "1.00")] {
+            let t = tickets.ticket(conn, Some(c.id), eur(total), None, days_ago(days));
+            let mut sale = facts(c.id, t, total, 0);
+            sale.at = days_ago(days);
+            record_sale(conn, &sale).unwrap();
+        }
+        let after = fiche::get(conn, c.id).unwrap();
+        assert_eq!(
+            (after.visits, after.total_spent, after.points),
+            (4, 3600, 36)
+        );
+        assert_eq!(
+            (after.first_visit, after.last_visit),
+            (Some(days_ago(9)), Some(days_ago(2)))
+        );
+    });
+}
+
 #[test]
 fn manual_adjustments_and_anonymised_customers() {
     db::testing::each_conn(|conn, _| {

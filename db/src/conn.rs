@@ -134,9 +134,36 @@ impl DbConn {
     }
 
     /// Copies the WAL back into the database file as far as readers allow
-    /// (SQLite's PASSIVE checkpoint: it never waits for anyone).
-    pub(crate) fn checkpoint_wal(&mut self) -> Result<(), DbError> {
-        Ok(self.batch_execute("PRAGMA wal_checkpoint(PASSIVE);")?)
+    /// (SQLite's PASSIVE checkpoint: it never waits for anyone) and tells how
+    /// far it got. Nothing to do on PostgreSQL.
+    pub(crate) fn checkpoint_wal(&mut self) -> Result<WalFrames, DbError> {
+        match self {
+            DbConn::Sqlite(c) => {
+                Ok(diesel::sql_query("PRAGMA wal_checkpoint(PASSIVE)").get_result(c)?)
+            }
+            DbConn::Postgres(_) => Ok(WalFrames::default()),
+        }
+    }
+
+    /// Whether the backend still holds the transaction diesel believes open:
+    /// SQLite refuses a `BEGIN` inside one (and one begun here is rolled
+    /// back). PostgreSQL aborts a transaction visibly, never behind diesel.
+    pub(crate) fn transaction_still_open(&mut self) -> Result<bool, DbError> {
+        let DbConn::Sqlite(c) = self else {
+            return Ok(true);
+        };
+        match c.batch_execute("BEGIN") {
+            Err(diesel::result::Error::DatabaseError(_, info))
+                if info.message().contains("within a transaction") =>
+            {
+                Ok(true)
+            }
+            Err(other) => Err(other.into()),
+            Ok(()) => {
+                c.batch_execute("ROLLBACK")?;
+                Ok(false)
+            }
+        }
     }
 
     /// Marks the connection as not to be used again: the pool drops it.
@@ -148,6 +175,27 @@ impl DbConn {
     /// manager is broken: such a connection must not go back to the pool.
     fn is_dirty(&mut self) -> bool {
         Tm::is_broken_transaction_manager(self) || !matches!(self.transaction_depth(), Ok(0))
+    }
+}
+
+/// What a checkpoint of the WAL left, in frames (pages written by commits).
+#[derive(Debug, Clone, Copy, Default, diesel::QueryableByName)]
+pub(crate) struct WalFrames {
+    /// 1 when another checkpoint was running: this one did nothing.
+    #[diesel(sql_type = diesel::sql_types::Integer)]
+    pub(crate) busy: i32,
+    /// Frames in the WAL since it last started from its beginning.
+    #[diesel(sql_type = diesel::sql_types::Integer)]
+    pub(crate) log: i32,
+    /// Of those, the frames copied back into the database file.
+    #[diesel(sql_type = diesel::sql_types::Integer)]
+    pub(crate) checkpointed: i32,
+}
+
+impl WalFrames {
+    /// Frames still to be copied back.
+    pub(crate) fn left(&self) -> i32 {
+        (self.log - self.checkpointed).max(0)
     }
 }
 

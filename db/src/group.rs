@@ -5,7 +5,8 @@
 //!
 //! A caller queues its job. If no one leads, it leads: it takes the queued jobs
 //! (at most [`MAX_BATCH`]), runs them in one `BEGIN IMMEDIATE` transaction, each
-//! in its own savepoint (a job's error undoes that job only), commits once,
+//! in its own savepoint but the first (a job's error undoes that job only: the
+//! first's, by rolling back what holds nothing else), commits once,
 //! answers every caller (or hands each the commit's error), and passes the lead
 //! to the first caller still queued. No caller hears back before the COMMIT has
 //! returned, so an answered write is as durable as with [`crate::Db::write`].
@@ -16,6 +17,7 @@
 //! is flushed: the disk's flush leaves the path every till waits on, and no
 //! caller hears back before the flush that follows its COMMIT has returned.
 
+use crate::conn::WalFrames;
 use crate::{DbConn, DbError};
 use std::any::Any;
 use std::cell::Cell;
@@ -23,15 +25,25 @@ use std::collections::VecDeque;
 use std::ops::DerefMut;
 use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard, PoisonError, mpsc};
 
 /// The most jobs in one transaction: bounds what the first job of a batch
 /// waits for.
 pub(crate) const MAX_BATCH: usize = 64;
 
-/// Jobs committed between two checkpoints run by the leader: about 1 000
-/// pages of WAL for sales, SQLite's own default for its automatic checkpoint.
-pub(crate) const CHECKPOINT_AFTER: usize = 256;
+/// The fewest jobs between two checkpoints finished by the leader, once the
+/// background has copied most of the WAL: each costs the tills a short pause
+/// (the last frames copied, two flushes).
+pub(crate) const CHECKPOINT_AFTER: usize = 16;
+
+/// The most jobs between two checkpoints run by the leader, caught up with
+/// the background or not: bounds the WAL (about 120 KB per sale).
+pub(crate) const CHECKPOINT_AT_MOST_AFTER: usize = 1024;
+
+/// Frames the background checkpoint may leave for the leader to finish:
+/// about a megabyte of pages, a short copy.
+pub(crate) const LEFT_FOR_LEADER: i32 = 256;
 
 /// The queue of one database's grouped writes.
 #[derive(Default)]
@@ -40,6 +52,9 @@ pub(crate) struct Group {
     /// The WAL file flushed after each batch; without one (tests of the
     /// queue alone), batches commit with the connection's own `synchronous`.
     wal: Option<PathBuf>,
+    /// Set when the background checkpoint left little of the WAL to copy:
+    /// the leader may finish the checkpoint in a short pause.
+    nearly_copied: AtomicBool,
 }
 
 #[derive(Default)]
@@ -147,6 +162,14 @@ impl Group {
         Group {
             state: Mutex::default(),
             wal: Some(PathBuf::from(format!("{path}-wal"))),
+            nearly_copied: AtomicBool::new(false),
+        }
+    }
+
+    /// Hears how far the background checkpoint got.
+    pub(crate) fn background_checkpointed(&self, frames: WalFrames) {
+        if frames.busy == 0 && frames.log > 0 && frames.left() <= LEFT_FOR_LEADER {
+            self.nearly_copied.store(true, Ordering::Release);
         }
     }
 
@@ -233,14 +256,17 @@ impl Group {
             for job in not_run.into_iter().rev() {
                 state.queue.push_front(job);
             }
-            let due = state.since_checkpoint >= CHECKPOINT_AFTER;
+            let due = state.since_checkpoint >= CHECKPOINT_AT_MOST_AFTER
+                || (state.since_checkpoint >= CHECKPOINT_AFTER
+                    && self.nearly_copied.swap(false, Ordering::AcqRel));
             if due {
                 state.since_checkpoint = 0;
             }
             due
         };
-        if checkpoint_due {
-            checkpoint(connect);
+        if checkpoint_due && !checkpoint(connect) {
+            // Another checkpoint was running: the next leader tries again.
+            self.nearly_copied.store(true, Ordering::Release);
         }
         // The next batch may run while this one's WAL frames are flushed.
         drop(baton);
@@ -289,6 +315,11 @@ struct Ran {
 /// Runs `batch` in one transaction and settles the jobs that failed; with
 /// `deferred_flush`, commits without flushing the WAL (the caller flushes it
 /// before answering the committed jobs).
+///
+/// A job that finds nothing kept in the transaction yet runs without a
+/// savepoint: its failure is undone by rolling the transaction back and
+/// beginning it again for the jobs after it. That spares it the savepoint's
+/// copy of every page it touches: a batch of one, the till alone, has none.
 fn run_batch<C>(
     connect: &impl Fn() -> Result<C, DbError>,
     mut batch: VecDeque<Box<dyn Job>>,
@@ -308,41 +339,65 @@ where
             return none();
         }
     };
-    let began = if deferred_flush {
-        set_synchronous(&mut conn, "NORMAL").and_then(|()| conn.begin_write())
-    } else {
-        conn.begin_write()
-    };
-    if let Err(e) = began {
+    if deferred_flush && let Err(e) = set_synchronous(&mut conn, "NORMAL") {
         restore_synchronous(&mut conn, deferred_flush);
         drop(conn);
         settle_all(batch, Settled::Failed(&e));
         return none();
     }
+    // Jobs run in the open transaction, kept or failed (a failed one is
+    // answered with its own error whatever the batch does).
     let mut ran = Vec::with_capacity(batch.len());
+    let mut kept = false;
+    let mut open = false;
     while let Some(mut job) = batch.pop_front() {
-        if let Err(broken) = in_savepoint(&mut conn, job.as_mut()) {
-            tracing::error!(error = %broken, "a grouped write broke its transaction; the batch is rolled back");
-            conn.rollback_write();
-            restore_synchronous(&mut conn, deferred_flush);
-            // A connection still unusable is dropped by the pool on return.
-            drop(conn);
-            job.settle(Settled::Failed(&broken));
-            let lost = DbError::Group(format!("rolled back with its batch: {broken}"));
-            settle_all(ran, Settled::Failed(&lost));
-            return Ran {
-                committed: Vec::new(),
-                not_run: batch,
-            };
+        if !open {
+            if let Err(e) = conn.begin_write() {
+                restore_synchronous(&mut conn, deferred_flush);
+                drop(conn);
+                job.settle(Settled::Failed(&e));
+                settle_all(ran, Settled::Failed(&e));
+                settle_all(batch, Settled::Failed(&e));
+                return none();
+            }
+            open = true;
+        }
+        let outcome = if kept {
+            in_savepoint(&mut conn, job.as_mut())
+        } else {
+            alone(&mut conn, job.as_mut(), !batch.is_empty())
+        };
+        match outcome {
+            Ok(true) => kept = true,
+            // Alone in the transaction: rolling it back undoes the job alone.
+            Ok(false) if !kept => {
+                conn.rollback_write();
+                open = false;
+            }
+            Ok(false) => {}
+            Err(broken) => {
+                tracing::error!(error = %broken, "a grouped write broke its transaction; the batch is rolled back");
+                conn.rollback_write();
+                restore_synchronous(&mut conn, deferred_flush);
+                // A connection still unusable is dropped by the pool on return.
+                drop(conn);
+                job.settle(Settled::Failed(&broken));
+                let lost = DbError::Group(format!("rolled back with its batch: {broken}"));
+                settle_all(ran, Settled::Failed(&lost));
+                return Ran {
+                    committed: Vec::new(),
+                    not_run: batch,
+                };
+            }
         }
         ran.push(job);
     }
-    let committed = conn.commit_write();
+    let committed = if open { conn.commit_write() } else { Ok(()) };
     restore_synchronous(&mut conn, deferred_flush);
     // The writer connection goes back before anyone is answered.
     drop(conn);
     match committed {
-        Ok(()) if deferred_flush => Ran {
+        Ok(()) if deferred_flush && kept => Ran {
             committed: ran,
             not_run: VecDeque::new(),
         },
@@ -380,40 +435,68 @@ fn flush(wal: &std::path::Path) -> Result<(), DbError> {
         .map_err(|e| DbError::Group(format!("flushing {}: {e}", wal.display())))
 }
 
-/// Copies the WAL back into the database, once the batch's callers have
-/// their answers and before the next batch begins. Under a steady stream of
-/// sales the background checkpoint never finds a moment without new frames,
-/// so the WAL would never start again from its beginning: it grew by
-/// 90 MB a second, each commit extending the file (BENCHMARKS.md). Run here,
-/// between two batches, it catches up with every frame and the next batch
-/// writes the WAL from its start again.
-fn checkpoint<C>(connect: &impl Fn() -> Result<C, DbError>)
+/// Finishes copying the WAL back into the database between two batches;
+/// false when another checkpoint was running. Under a steady stream of sales
+/// the background checkpoint never finds a moment without new frames, so the
+/// WAL would never start again from its beginning: it grew by 90 MB a second,
+/// each commit extending the file (BENCHMARKS.md). Run here, with no batch
+/// writing, it catches up with every frame and the next batch writes the WAL
+/// from its start again. The background has copied most frames by then
+/// (see [`LEFT_FOR_LEADER`]), so the tills wait for the last few only.
+fn checkpoint<C>(connect: &impl Fn() -> Result<C, DbError>) -> bool
 where
     C: DerefMut<Target = DbConn>,
 {
-    let done = connect().and_then(|mut conn| conn.checkpoint_wal());
-    if let Err(error) = done {
-        tracing::warn!(%error, "WAL checkpoint after a batch failed");
+    match connect().and_then(|mut conn| conn.checkpoint_wal()) {
+        Ok(frames) => frames.busy == 0,
+        Err(error) => {
+            tracing::warn!(%error, "WAL checkpoint after a batch failed");
+            true
+        }
     }
 }
 
-/// Runs one job in its own savepoint. An error means the transaction can no
-/// longer be trusted (SQLite rolled it all back after an I/O error, or the job
-/// left a nested transaction open): the whole batch must go.
-fn in_savepoint(conn: &mut DbConn, job: &mut dyn Job) -> Result<(), DbError> {
+/// Runs one job in its own savepoint; true when it succeeded. An error means
+/// the transaction can no longer be trusted (SQLite rolled it all back after
+/// an I/O error, or the job left a nested transaction open): the whole batch
+/// must go.
+fn in_savepoint(conn: &mut DbConn, job: &mut dyn Job) -> Result<bool, DbError> {
     conn.begin_savepoint()?;
     let ok = job.run(conn);
+    expect_depth(conn, 2)?;
+    if ok {
+        conn.release_savepoint()?;
+    } else {
+        conn.rollback_savepoint()?;
+    }
+    Ok(ok)
+}
+
+/// Runs one job straight in the transaction, the first to keep anything in
+/// it; true when it succeeded (on failure, the caller rolls back). With
+/// `more` jobs to follow, checks that the transaction is still open: one
+/// that SQLite (or the job) ended behind diesel's back would otherwise let
+/// the next job's savepoint commit on its own.
+fn alone(conn: &mut DbConn, job: &mut dyn Job, more: bool) -> Result<bool, DbError> {
+    let ok = job.run(conn);
+    expect_depth(conn, 1)?;
+    if ok && more && !conn.transaction_still_open()? {
+        return Err(DbError::Group(
+            "a grouped write ended its transaction".into(),
+        ));
+    }
+    Ok(ok)
+}
+
+/// A job must leave the transaction as it found it.
+fn expect_depth(conn: &mut DbConn, expected: u32) -> Result<(), DbError> {
     let depth = conn.transaction_depth()?;
-    if depth != 2 {
+    if depth != expected {
         return Err(DbError::Group(format!(
-            "a grouped write left the transaction at depth {depth} instead of 2"
+            "a grouped write left the transaction at depth {depth} instead of {expected}"
         )));
     }
-    if ok {
-        conn.release_savepoint()
-    } else {
-        conn.rollback_savepoint()
-    }
+    Ok(())
 }
 
 fn settle_all(jobs: impl IntoIterator<Item = Box<dyn Job>>, how: Settled<'_>) {

@@ -2,7 +2,7 @@
 //! one writer at a time; queuing in-process beats `busy_timeout` by far), on
 //! PostgreSQL one pool for both.
 
-use crate::conn::Manager;
+use crate::conn::{Manager, WalFrames};
 use crate::group::Group;
 use crate::{Backend, DbConn, DbError, DbUrl};
 use diesel::Connection;
@@ -12,7 +12,11 @@ use diesel::sqlite::SqliteConnection;
 use std::sync::{Arc, Weak};
 use std::time::Duration;
 
-const CHECKPOINT_EVERY: Duration = Duration::from_millis(100);
+/// The background checkpoint's pause while the WAL is empty or copied.
+const CHECKPOINT_IDLE: Duration = Duration::from_millis(100);
+/// Its pause while commits keep adding frames: it copies them as they come,
+/// so that the leader's own checkpoint between batches has little left.
+const CHECKPOINT_BUSY: Duration = Duration::from_millis(10);
 
 /// A handle on the shop's database; cheap to clone.
 #[derive(Clone)]
@@ -145,7 +149,8 @@ impl Db {
     pub fn checkpoint(&self) -> Result<(), DbError> {
         if self.backend() == Backend::Sqlite {
             let mut conn = checkout(&self.inner.read)?;
-            conn.checkpoint_wal()?;
+            let frames = conn.checkpoint_wal()?;
+            self.inner.group.background_checkpointed(frames);
         }
         Ok(())
     }
@@ -173,17 +178,34 @@ fn enable_wal(path: &str) -> Result<(), DbError> {
 }
 
 /// Checkpoints the WAL outside of any till's commit (the connections run with
-/// `wal_autocheckpoint=0`). Stops once the last `Db` handle is dropped.
+/// `wal_autocheckpoint=0`): every 10 ms while commits add frames, copying them
+/// as they come, and tells the group how far it got, so that the leader's own
+/// checkpoint between two batches (the one that lets the WAL start again) has
+/// little left to copy. Stops once the last `Db` handle is dropped.
 fn spawn_checkpointer(inner: Weak<Inner>) {
     let spawned = std::thread::Builder::new()
         .name("sqlite-checkpoint".into())
         .spawn(move || {
+            let mut pause = CHECKPOINT_IDLE;
+            let mut last = WalFrames::default();
             loop {
-                std::thread::sleep(CHECKPOINT_EVERY);
+                std::thread::sleep(pause);
                 let Some(inner) = inner.upgrade() else { return };
-                let result = checkout(&inner.read).and_then(|mut conn| conn.checkpoint_wal());
-                if let Err(error) = result {
-                    tracing::warn!(%error, "WAL checkpoint failed");
+                match checkout(&inner.read).and_then(|mut conn| conn.checkpoint_wal()) {
+                    Ok(frames) => {
+                        inner.group.background_checkpointed(frames);
+                        // New frames since the last pass: commits are coming.
+                        pause = if frames.log != last.log || frames.busy != 0 {
+                            CHECKPOINT_BUSY
+                        } else {
+                            CHECKPOINT_IDLE
+                        };
+                        last = frames;
+                    }
+                    Err(error) => {
+                        pause = CHECKPOINT_IDLE;
+                        tracing::warn!(%error, "WAL checkpoint failed");
+                    }
                 }
             }
         });
