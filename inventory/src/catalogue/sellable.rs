@@ -1,6 +1,7 @@
 //! What the till needs of a product to sell it, and nothing else: a sale reads
-//! neither barcodes nor stock nor the category tree, and runs inside the
-//! write transaction every till shares (see `sales::sale`).
+//! neither barcodes nor stock nor the category tree. The API's sales read it
+//! on a reader before their write (`sales::sale::price`); inside the write,
+//! which every till shares, it is read only for a basket not priced before.
 
 use super::Unit;
 use crate::error::Result;
